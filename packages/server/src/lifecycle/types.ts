@@ -1,0 +1,56 @@
+/**
+ * The deployment lifecycle as the rest of the product sees it. The deployment service emits one
+ * of these inside the same database transaction as the status change it describes; listeners
+ * (the webhook outbox) write their rows in that transaction and may ask for work after commit.
+ */
+export const deploymentEventNames = [
+	"deployment.started",
+	"deployment.success",
+	"deployment.failed",
+	"deployment.cancelled",
+] as const;
+
+export type DeploymentEventName = (typeof deploymentEventNames)[number];
+
+export type DeploymentStatus = "running" | "done" | "error" | "cancelled";
+export type ServiceType = "application" | "compose";
+export type SourceType = "github" | "gitlab" | "git" | "docker";
+export type TriggerType = "manual" | "webhook" | "schedule";
+
+export interface LifecycleDeployment {
+	deploymentId: string;
+	title: string;
+	status: DeploymentStatus;
+	startedAt: string;
+	finishedAt: string | null;
+	errorMessage: string | null;
+	/** Where the build failed: "build" while the build command ran, "deploy" after it. */
+	errorStage: "build" | "deploy" | null;
+	cancelReason: string | null;
+	triggerType: TriggerType;
+	/** A user id for manual triggers, "system" otherwise. */
+	triggeredBy: string;
+	sourceType: SourceType;
+	repository: string | null;
+	branch: string | null;
+	commitHash: string | null;
+}
+
+export interface LifecycleService {
+	type: ServiceType;
+	id: string;
+	name: string;
+	appName: string;
+	domains: string[];
+	organizationId: string;
+	project: { id: string; name: string };
+}
+
+export interface DeploymentLifecycleEvent {
+	name: DeploymentEventName;
+	occurredAt: string;
+	deployment: LifecycleDeployment;
+	service: LifecycleService;
+	/** The last lines of the build log, present on deployment.failed. */
+	logTail: string | null;
+}

@@ -1,0 +1,45 @@
+import { defineConfig } from "vitest/config";
+
+// One test run for the whole monorepo. Integration suites share one PostgreSQL and one Redis,
+// so files run one at a time within a project; each test creates its own data.
+export default defineConfig({
+	test: {
+		fileParallelism: false,
+		testTimeout: 30_000,
+		hookTimeout: 60_000,
+		coverage: {
+			provider: "v8",
+			include: ["packages/server/src/**/*.ts"],
+			exclude: ["**/*.test.ts", "**/__test__/**"],
+			reporter: ["text-summary", "json-summary"],
+		},
+		projects: [
+			{
+				extends: true,
+				test: {
+					name: "server",
+					environment: "node",
+					include: ["packages/server/src/**/*.test.ts"],
+				},
+			},
+			{
+				extends: true,
+				test: {
+					name: "dokploy",
+					environment: "node",
+					include: ["apps/dokploy/**/*.test.ts"],
+					exclude: ["**/node_modules/**", "apps/dokploy/.next/**"],
+				},
+			},
+			{
+				extends: true,
+				test: {
+					name: "dokploy-dom",
+					environment: "jsdom",
+					include: ["apps/dokploy/**/*.test.tsx"],
+					exclude: ["**/node_modules/**", "apps/dokploy/.next/**"],
+				},
+			},
+		],
+	},
+});
