@@ -1,0 +1,5 @@
+export * from "./application";
+export * from "./auth";
+export * from "./compose";
+export * from "./deployment";
+export * from "./project";

@@ -1,0 +1,30 @@
+/** Column helpers and validators shared by the host tables, so each domain file stays short. */
+import { nanoid } from "nanoid";
+import { pgEnum, text } from "drizzle-orm/pg-core";
+import { z } from "zod";
+
+export const newId = () => nanoid();
+export const nowIso = () => new Date().toISOString();
+
+export const idColumn = (name: string) => text(name).primaryKey().$defaultFn(newId);
+export const createdAtColumn = () => text("createdAt").notNull().$defaultFn(nowIso);
+
+export const sourceType = pgEnum("sourceType", ["github", "gitlab", "git", "docker"]);
+
+export const nameSchema = z
+	.string()
+	.trim()
+	.min(1, "Name is required")
+	.max(100, "Name must be at most 100 characters");
+
+export const appNameSchema = z
+	.string()
+	.trim()
+	.min(1, "App name is required")
+	.max(63, "App name must be at most 63 characters")
+	.regex(
+		/^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/,
+		"App name may use lowercase letters, digits and dashes, and must start and end with a letter or digit",
+	);
+
+export const idSchema = z.string().min(1, "An id is required").max(64, "Unknown id");

@@ -1,0 +1,40 @@
+import type { Deployment } from "../db/schema/deployment";
+import type { ServiceRecord } from "../services/service";
+import type { DeploymentEventName, DeploymentLifecycleEvent } from "./types";
+
+/** Turns a deployment row and its service into the event the listeners receive. */
+export const toLifecycleEvent = (
+	name: DeploymentEventName,
+	row: Deployment,
+	service: ServiceRecord,
+	logTail: string | null = null,
+): DeploymentLifecycleEvent => ({
+	name,
+	occurredAt: row.finishedAt ?? row.startedAt,
+	logTail,
+	deployment: {
+		deploymentId: row.deploymentId,
+		title: row.title,
+		status: row.status,
+		startedAt: row.startedAt,
+		finishedAt: row.finishedAt,
+		errorMessage: row.errorMessage,
+		errorStage: row.errorStage,
+		cancelReason: row.cancelReason,
+		triggerType: row.triggerType,
+		triggeredBy: row.triggeredBy,
+		sourceType: row.sourceType,
+		repository: row.repository,
+		branch: row.branch,
+		commitHash: row.commitHash,
+	},
+	service: {
+		type: service.type,
+		id: service.id,
+		name: service.name,
+		appName: service.appName,
+		domains: service.domains,
+		organizationId: service.project.organizationId,
+		project: { id: service.project.projectId, name: service.project.name },
+	},
+});
