@@ -1,3 +1,4 @@
+CREATE TYPE "public"."sourceType" AS ENUM('github', 'gitlab', 'git', 'docker');--> statement-breakpoint
 CREATE TYPE "public"."deploymentStatus" AS ENUM('running', 'done', 'error', 'cancelled');--> statement-breakpoint
 CREATE TYPE "public"."errorStage" AS ENUM('build', 'deploy');--> statement-breakpoint
 CREATE TYPE "public"."triggerType" AS ENUM('manual', 'webhook', 'schedule');--> statement-breakpoint

@@ -23,7 +23,8 @@ export const dataDir = () =>
 /** PGlite's directory, or `memory://` for a throw-away database. */
 export const pgliteDir = () => process.env.PGLITE_DATA_DIR ?? path.join(dataDir(), "db");
 
-export const logsDir = () => path.resolve(process.env.DOKPLOY_LOGS_DIR ?? path.join(dataDir(), "logs"));
+export const logsDir = () =>
+	path.resolve(process.env.DOKPLOY_LOGS_DIR ?? path.join(dataDir(), "logs"));
 
 export const buildsDir = () =>
 	path.resolve(process.env.DOKPLOY_BUILDS_DIR ?? path.join(dataDir(), "builds"));

@@ -19,7 +19,8 @@ export type LifecycleListener = (
 	event: DeploymentLifecycleEvent,
 ) => Promise<AfterCommit | undefined>;
 
-const listeners = () => processSingleton("lifecycle-listeners", () => new Map<string, LifecycleListener>());
+const listeners = () =>
+	processSingleton("lifecycle-listeners", () => new Map<string, LifecycleListener>());
 
 /** Registers (or replaces) a listener under a name, so that registering twice is harmless. */
 export const registerLifecycleListener = (name: string, listener: LifecycleListener) => {
@@ -49,7 +50,12 @@ export const runLifecycleTransaction = async <T>(
 					if (follow) afterCommit.push(follow);
 				} catch (error) {
 					logger.error(
-						{ err: error, listener: name, event: event.name, deploymentId: event.deployment.deploymentId },
+						{
+							err: error,
+							listener: name,
+							event: event.name,
+							deploymentId: event.deployment.deploymentId,
+						},
 						"lifecycle listener failed; the deployment continues",
 					);
 				}

@@ -196,14 +196,21 @@ export const recordCancelledDeployment = async (
 	});
 };
 
-/** At start-up: deployments a crash left running can never finish, so they become cancelled. */
-export const recoverInterruptedDeployments = async (reason = "Server restarted") => {
+/**
+ * At start-up: deployments a crash left running can never finish, so they become cancelled.
+ * `isStillRunning` spares those that another live worker process is building right now.
+ */
+export const recoverInterruptedDeployments = async (
+	isStillRunning: (deploymentId: string) => Promise<boolean> = async () => false,
+	reason = "Server restarted",
+) => {
 	const stuck = await getDatabase()
 		.select({ deploymentId: deployment.deploymentId })
 		.from(deployment)
 		.where(eq(deployment.status, "running"));
 	const recovered: string[] = [];
 	for (const { deploymentId } of stuck) {
+		if (await isStillRunning(deploymentId)) continue;
 		if (await cancelDeployment(deploymentId, reason)) recovered.push(deploymentId);
 	}
 	return recovered;
@@ -219,7 +226,10 @@ export const findDeploymentById = async (deploymentId: string) => {
 };
 
 /** A deployment together with its service, scoped to an organization for API callers. */
-export const findDeploymentInOrganization = async (deploymentId: string, organizationId: string) => {
+export const findDeploymentInOrganization = async (
+	deploymentId: string,
+	organizationId: string,
+) => {
 	const row = await findDeploymentById(deploymentId);
 	const service = await findService(serviceOf(row), organizationId).catch(() => {
 		throw new NotFoundError("Deployment");

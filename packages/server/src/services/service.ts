@@ -166,6 +166,9 @@ export const regenerateRefreshToken = async (ref: ServiceRef, organizationId: st
 	await findService(ref, organizationId);
 	const { nanoid } = await import("nanoid");
 	const { table, idColumn } = tables[ref.type];
-	await getDatabase().update(table).set({ refreshToken: nanoid(32) }).where(eq(idColumn, ref.id));
+	await getDatabase()
+		.update(table)
+		.set({ refreshToken: nanoid(32) })
+		.where(eq(idColumn, ref.id));
 	return findService(ref, organizationId);
 };

@@ -128,7 +128,10 @@ export const apikey = pgTable(
 		permissions: text("permissions"),
 		metadata: text("metadata"),
 	},
-	(table) => [index("apikey_key_idx").on(table.key), index("apikey_referenceId_idx").on(table.referenceId)],
+	(table) => [
+		index("apikey_key_idx").on(table.key),
+		index("apikey_referenceId_idx").on(table.referenceId),
+	],
 );
 
 export const userRelations = relations(user, ({ many }) => ({

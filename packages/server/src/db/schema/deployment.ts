@@ -5,7 +5,12 @@ import { application } from "./application";
 import { compose } from "./compose";
 import { createdAtColumn, idColumn, idSchema, sourceType } from "./shared";
 
-export const deploymentStatus = pgEnum("deploymentStatus", ["running", "done", "error", "cancelled"]);
+export const deploymentStatus = pgEnum("deploymentStatus", [
+	"running",
+	"done",
+	"error",
+	"cancelled",
+]);
 export const triggerType = pgEnum("triggerType", ["manual", "webhook", "schedule"]);
 export const errorStage = pgEnum("errorStage", ["build", "deploy"]);
 

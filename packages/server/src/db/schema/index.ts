@@ -3,3 +3,4 @@ export * from "./auth";
 export * from "./compose";
 export * from "./deployment";
 export * from "./project";
+export { sourceType } from "./shared";

@@ -1,6 +1,7 @@
 /** Column helpers and validators shared by the host tables, so each domain file stays short. */
-import { nanoid } from "nanoid";
+
 import { pgEnum, text } from "drizzle-orm/pg-core";
+import { nanoid } from "nanoid";
 import { z } from "zod";
 
 export const newId = () => nanoid();

@@ -1,0 +1,3 @@
+import { describeDeploymentLifecycle } from "./lifecycle-suite";
+
+describeDeploymentLifecycle("pglite");

@@ -1,0 +1,14 @@
+import { Redis, type RedisOptions } from "ioredis";
+import { processSingleton } from "./process-singleton";
+
+export const redisUrl = () => process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
+
+/**
+ * A new Redis connection. BullMQ workers need `maxRetriesPerRequest: null` (they block on
+ * Redis); producers keep it too so that a short Redis outage delays rather than fails them.
+ */
+export const createRedisConnection = (options: RedisOptions = {}) =>
+	new Redis(redisUrl(), { maxRetriesPerRequest: null, ...options });
+
+/** One connection per process for plain commands (not for blocking or subscribing). */
+export const sharedRedis = () => processSingleton("redis-commands", () => createRedisConnection());
