@@ -162,10 +162,10 @@ const sampleLogTail = [
 	"#7 [build 4/6] RUN pnpm install --frozen-lockfile",
 	"#7 3.214 Progress: resolved 812, reused 812, downloaded 0, added 812, done",
 	"#8 [build 5/6] RUN pnpm build",
-	'#8 1.902 > storefront@2.4.0 build /app',
+	"#8 1.902 > storefront@2.4.0 build /app",
 	"#8 4.117 src/pages/checkout.tsx:42:7 - error TS2322: Type 'string' is not assignable to type 'number'.",
 	"#8 4.130 ELIFECYCLE  Command failed with exit code 2.",
-	"ERROR: failed to solve: process \"/bin/sh -c pnpm build\" did not complete successfully: exit code: 2",
+	'ERROR: failed to solve: process "/bin/sh -c pnpm build" did not complete successfully: exit code: 2',
 ].join("\n");
 
 /** A realistic lifecycle event for each event name: what a real deployment would have emitted. */

@@ -82,7 +82,8 @@ const buildHeader = (headline: string): HeaderBlock => ({
 
 const buildFieldsSection = (payload: WebhookPayload): SectionBlock => {
 	const { application, trigger } = payload;
-	const service = application.type === "compose" ? `${application.name} (compose)` : application.name;
+	const service =
+		application.type === "compose" ? `${application.name} (compose)` : application.name;
 	const triggeredBy =
 		trigger.triggeredBy === "system" ? trigger.type : `${trigger.type} · ${trigger.triggeredBy}`;
 	const fields: Array<[string, string | null]> = [
@@ -102,7 +103,10 @@ const buildFieldsSection = (payload: WebhookPayload): SectionBlock => {
 const buildField = (label: string, value: string | null): MrkdwnElement => {
 	const prefix = `*${label}*\n`;
 	const budget = slackLimits.fieldText - prefix.length;
-	return { type: "mrkdwn", text: prefix + fitText(value || MISSING, budget, { escape: escapeMrkdwn }) };
+	return {
+		type: "mrkdwn",
+		text: prefix + fitText(value || MISSING, budget, { escape: escapeMrkdwn }),
+	};
 };
 
 /** What went wrong (message, then the end of the log) or why the deployment was cancelled. */
@@ -154,7 +158,12 @@ const buildActions = (payload: WebhookPayload): ActionsBlock | null => {
 	const buttons: Button[] = [];
 	const addButton = (actionId: string, label: string, url: string | null) => {
 		if (url && url.length <= slackLimits.buttonUrl) {
-			buttons.push({ type: "button", action_id: actionId, text: { type: "plain_text", text: label }, url });
+			buttons.push({
+				type: "button",
+				action_id: actionId,
+				text: { type: "plain_text", text: label },
+				url,
+			});
 		}
 	};
 	addButton("view_logs", "View logs", payload.links.logs);
@@ -184,8 +193,8 @@ export const fitText = (
 	max: number,
 	options: { escape?: (text: string) => string; keep?: "start" | "end" } = {},
 ) => {
-	const escape = options.escape ?? ((text: string) => text);
-	const pieces = Array.from(raw, escape);
+	const escapePiece = options.escape ?? ((text: string) => text);
+	const pieces = Array.from(raw, escapePiece);
 	const full = pieces.join("");
 	if (full.length <= max) return full;
 
