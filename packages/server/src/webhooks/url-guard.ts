@@ -103,7 +103,8 @@ export const parseAllowlist = (value: string | undefined): WebhookAllowlist => {
 			continue;
 		}
 		const ascii = domainToASCII(bare);
-		if (!hostnamePattern.test(ascii)) {
+		// isIP: "10.1" or "2130706433" would silently become an address; ask for the usual form.
+		if (!hostnamePattern.test(ascii) || isIP(ascii)) {
 			throw new InvalidAllowlistError(
 				`WEBHOOK_ALLOWED_HOSTS entry "${entry}" is neither a hostname, an IP address nor a CIDR`,
 			);
@@ -246,9 +247,13 @@ const resolveAll = async (hostname: string, resolve: ResolveHost) => {
 		const code = (cause as { code?: unknown } | null)?.code;
 		const label = typeof code === "string" ? code : "unknown error";
 		if (typeof code === "string" && unknownHostCodes.has(code)) {
-			throw new WebhookUrlError("unknown_host", `Host ${hostname} does not exist in DNS (${code})`, {
-				cause,
-			});
+			throw new WebhookUrlError(
+				"unknown_host",
+				`Host ${hostname} does not exist in DNS (${code})`,
+				{
+					cause,
+				},
+			);
 		}
 		throw new WebhookUrlError(
 			"dns_temporary_failure",

@@ -1,0 +1,79 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { readWebhookConfig, WebhookConfigError } from "./config";
+
+const certificate = (body: string) =>
+	`-----BEGIN CERTIFICATE-----\n${body}\n-----END CERTIFICATE-----\n`;
+
+describe("readWebhookConfig", () => {
+	it("falls back to the documented defaults", () => {
+		const config = readWebhookConfig({});
+		expect(config).toMatchObject({
+			retryScale: 1,
+			timeoutMs: 10_000,
+			concurrency: 20,
+			rateLimitPerMinute: 100,
+			autoDisableAfterFailures: 20,
+			caCertificates: undefined,
+		});
+		expect(config.allowlist.entries).toEqual([]);
+	});
+
+	it("reads every variable", () => {
+		const config = readWebhookConfig(
+			{
+				WEBHOOK_ALLOWED_HOSTS: "n8n.internal, 10.0.0.0/8",
+				WEBHOOK_RETRY_SCALE: "0.001",
+				WEBHOOK_TIMEOUT_MS: "2500",
+				WEBHOOK_WORKER_CONCURRENCY: " 4 ",
+				WEBHOOK_RATE_LIMIT_PER_MINUTE: "30",
+				WEBHOOK_AUTO_DISABLE_AFTER: "0",
+				WEBHOOK_CA_FILE: "/etc/dokploy/ca.pem",
+			},
+			(path) => {
+				expect(path).toBe("/etc/dokploy/ca.pem");
+				return `# private CA\n${certificate("AAAA")}${certificate("BBBB")}`;
+			},
+		);
+		expect(config).toMatchObject({
+			retryScale: 0.001,
+			timeoutMs: 2500,
+			concurrency: 4,
+			rateLimitPerMinute: 30,
+			autoDisableAfterFailures: 0,
+			caCertificates: [certificate("AAAA").trim(), certificate("BBBB").trim()],
+		});
+		expect(config.allowlist.allowsHost("n8n.internal")).toBe(true);
+		expect(config.allowlist.allowsAddress("10.9.9.9")).toBe(true);
+	});
+
+	it("reads the CA file from disk by default", () => {
+		const path = join(mkdtempSync(join(tmpdir(), "webhook-ca-")), "ca.pem");
+		writeFileSync(path, certificate("CCCC"));
+		expect(readWebhookConfig({ WEBHOOK_CA_FILE: path }).caCertificates).toHaveLength(1);
+	});
+
+	it.each([
+		["WEBHOOK_RETRY_SCALE", "0", /WEBHOOK_RETRY_SCALE must be a number greater than 0, got "0"/],
+		["WEBHOOK_RETRY_SCALE", "fast", /WEBHOOK_RETRY_SCALE/],
+		["WEBHOOK_TIMEOUT_MS", "1.5", /WEBHOOK_TIMEOUT_MS must be an integer at least 1/],
+		["WEBHOOK_WORKER_CONCURRENCY", "0", /WEBHOOK_WORKER_CONCURRENCY/],
+		["WEBHOOK_RATE_LIMIT_PER_MINUTE", "-1", /WEBHOOK_RATE_LIMIT_PER_MINUTE/],
+		["WEBHOOK_AUTO_DISABLE_AFTER", "Infinity", /WEBHOOK_AUTO_DISABLE_AFTER/],
+		["WEBHOOK_ALLOWED_HOSTS", "n8n.internal, http://bad", /"http:\/\/bad"/],
+	])("refuses %s=%s with a message naming it", (name, value, message) => {
+		expect(() => readWebhookConfig({ [name]: value })).toThrowError(WebhookConfigError);
+		expect(() => readWebhookConfig({ [name]: value })).toThrowError(message);
+	});
+
+	it("refuses a CA file that is missing or holds no certificate", () => {
+		expect(() => readWebhookConfig({ WEBHOOK_CA_FILE: "/nonexistent/ca.pem" })).toThrowError(
+			"WEBHOOK_CA_FILE /nonexistent/ca.pem cannot be read",
+		);
+		expect(() =>
+			readWebhookConfig({ WEBHOOK_CA_FILE: "/ca.pem" }, () => "not a certificate"),
+		).toThrowError("contains no PEM certificate");
+	});
+});

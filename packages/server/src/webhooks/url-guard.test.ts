@@ -1,0 +1,355 @@
+import { isIP } from "node:net";
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import {
+	assertWebhookUrl,
+	checkWebhookUrlShape,
+	InvalidAllowlistError,
+	parseAllowlist,
+	type ResolveHost,
+	WebhookUrlError,
+	type WebhookUrlErrorCode,
+} from "./url-guard";
+
+const dnsError = (code: string) => Object.assign(new Error(`lookup failed: ${code}`), { code });
+
+/** A DNS that knows only the given names; every other name does not exist. */
+const fakeDns =
+	(records: Record<string, string[]>): ResolveHost =>
+	async (hostname) => {
+		const addresses = records[hostname];
+		if (!addresses) throw dnsError("ENOTFOUND");
+		return addresses.map((address) => ({ address, family: isIP(address) }));
+	};
+
+const publicDns = fakeDns({
+	"example.com": ["93.184.216.34"],
+	"v6.example": ["2606:4700:4700::1111"],
+	"localhost.example": ["127.0.0.1", "::1"],
+	"internal.example": ["10.0.0.5"],
+	"metadata.example": ["169.254.169.254"],
+	"mixed.example": ["93.184.216.34", "10.0.0.5"],
+	"mixed-v6.example": ["2606:4700:4700::1111", "fd00::1"],
+	"mapped.example": ["::ffff:10.0.0.1"],
+	"nat64.example": ["64:ff9b::10.0.0.1"],
+	"ula.example": ["fd00:ec2::254"],
+	"garbage.example": ["not-an-address"],
+	"empty.example": [],
+});
+
+const noAllowlist = parseAllowlist(undefined);
+
+const refusalOf = async (
+	raw: string,
+	resolve: ResolveHost = publicDns,
+	allowlist = noAllowlist,
+): Promise<WebhookUrlError> => {
+	try {
+		await assertWebhookUrl(raw, { allowlist, resolve });
+	} catch (error) {
+		if (error instanceof WebhookUrlError) return error;
+		throw error;
+	}
+	throw new Error(`${raw} was accepted but should have been refused`);
+};
+
+const ssrfCorpus: [string, WebhookUrlErrorCode][] = [
+	// IPv4 literals in every form the WHATWG parser normalises
+	["https://2130706433/", "blocked_address"],
+	["https://0177.0.0.1/", "blocked_address"],
+	["https://0x7f.1/", "blocked_address"],
+	["https://0x7f000001/", "blocked_address"],
+	["https://127.1/", "blocked_address"],
+	["https://127.0.0.1:8443/hook", "blocked_address"],
+	["https://0.0.0.0/", "blocked_address"],
+	["https://0/", "blocked_address"],
+	["https://10.0.0.5/", "blocked_address"],
+	["https://012.0.0.1/", "blocked_address"],
+	["https://172.16.0.1/", "blocked_address"],
+	["https://172.31.255.255/", "blocked_address"],
+	["https://192.168.1.1/", "blocked_address"],
+	["https://0xc0.0xa8.1.1/", "blocked_address"],
+	["https://169.254.169.254/latest/meta-data/", "blocked_address"],
+	["https://2852039166/", "blocked_address"],
+	["https://100.64.0.1/", "blocked_address"],
+	["https://198.18.0.1/", "blocked_address"],
+	["https://224.0.0.1/", "blocked_address"],
+	["https://255.255.255.255/", "blocked_address"],
+	["https://240.0.0.1/", "blocked_address"],
+	["https://192.0.2.1/", "blocked_address"],
+	// IPv6 literals
+	["https://[::1]/", "blocked_address"],
+	["https://[0:0:0:0:0:0:0:1]/", "blocked_address"],
+	["https://[::]/", "blocked_address"],
+	["https://[fc00::1]/", "blocked_address"],
+	["https://[fd00:ec2::254]/", "blocked_address"],
+	["https://[fe80::1]/", "blocked_address"],
+	["https://[fec0::1]/", "blocked_address"],
+	["https://[ff02::1]/", "blocked_address"],
+	["https://[2001:db8::1]/", "blocked_address"],
+	["https://[::7f00:1]/", "blocked_address"],
+	// IPv6 forms that carry a private IPv4 address
+	["https://[::ffff:127.0.0.1]/", "blocked_address"],
+	["https://[::ffff:7f00:1]/", "blocked_address"],
+	["https://[::ffff:169.254.169.254]/", "blocked_address"],
+	["https://[::ffff:0:10.0.0.1]/", "blocked_address"],
+	["https://[64:ff9b::127.0.0.1]/", "blocked_address"],
+	["https://[64:ff9b::a9fe:a9fe]/", "blocked_address"],
+	["https://[64:ff9b:1::10.0.0.1]/", "blocked_address"],
+	["https://[64:ff9b:1:a00:1::]/", "blocked_address"],
+	["https://[2002:7f00:1::]/", "blocked_address"],
+	["https://[2002:a9fe:a9fe::1]/", "blocked_address"],
+	["https://[2001:0:4136:e378:8000:63bf:f5ff:fffe]/", "blocked_address"],
+	["https://[2001:0:a00:1:8000:63bf:f7f7:f7f7]/", "blocked_address"],
+	// Hostnames whose DNS answers are not all public
+	["https://localhost.example/", "blocked_address"],
+	["https://internal.example/", "blocked_address"],
+	["https://metadata.example/", "blocked_address"],
+	["https://mixed.example/", "blocked_address"],
+	["https://mixed-v6.example/", "blocked_address"],
+	["https://mapped.example/", "blocked_address"],
+	["https://nat64.example/", "blocked_address"],
+	["https://ula.example/", "blocked_address"],
+	["https://garbage.example/", "blocked_address"],
+	// Schemes
+	["http://example.com/hook", "scheme_not_allowed"],
+	["http://8.8.8.8/", "scheme_not_allowed"],
+	["ftp://example.com/", "scheme_not_allowed"],
+	["file:///etc/passwd", "scheme_not_allowed"],
+	["javascript:alert(1)", "scheme_not_allowed"],
+	["gopher://127.0.0.1:6379/_INFO", "scheme_not_allowed"],
+	// Credentials
+	["https://user:pass@example.com/", "credentials_in_url"],
+	["https://user@example.com/", "credentials_in_url"],
+	["https://:pass@example.com/", "credentials_in_url"],
+	// Not URLs
+	["not a url", "invalid_url"],
+	["", "invalid_url"],
+	["https://", "invalid_url"],
+	["https://:443/", "invalid_url"],
+	["https://exa mple.com/", "invalid_url"],
+	["https://[::1/", "invalid_url"],
+	// DNS
+	["https://nowhere.example/", "unknown_host"],
+	["https://empty.example/", "unknown_host"],
+];
+
+describe("assertWebhookUrl refuses the SSRF corpus", () => {
+	it("has at least 40 entries", () => {
+		expect(ssrfCorpus.length).toBeGreaterThanOrEqual(40);
+	});
+
+	it.each(ssrfCorpus)("refuses %s with %s", async (raw, code) => {
+		const error = await refusalOf(raw);
+		expect(error.code).toBe(code);
+	});
+
+	it.each(ssrfCorpus.filter(([raw]) => !raw.includes(".example")))(
+		"refuses %s at save time already, without DNS",
+		(raw, code) => {
+			expect(() => checkWebhookUrlShape(raw, noAllowlist)).toThrowError(
+				expect.objectContaining({ code }),
+			);
+		},
+	);
+
+	it("refuses every loopback, private and link-local IPv4 in decimal, hex and IPv4-mapped form", async () => {
+		const blockedV4 = fc.oneof(
+			fc.tuple(fc.constant(127), fc.nat(255), fc.nat(255), fc.nat(255)),
+			fc.tuple(fc.constant(10), fc.nat(255), fc.nat(255), fc.nat(255)),
+			fc.tuple(fc.constant(169), fc.constant(254), fc.nat(255), fc.nat(255)),
+			fc.tuple(fc.constant(192), fc.constant(168), fc.nat(255), fc.nat(255)),
+		);
+		await fc.assert(
+			fc.asyncProperty(blockedV4, async (octets) => {
+				const asInteger = octets.reduce((sum, octet) => sum * 256 + octet, 0);
+				for (const host of [
+					String(asInteger),
+					`0x${asInteger.toString(16)}`,
+					`[::ffff:${octets.join(".")}]`,
+				]) {
+					expect((await refusalOf(`https://${host}/`)).code).toBe("blocked_address");
+				}
+			}),
+		);
+	});
+});
+
+describe("assertWebhookUrl explains its refusals", () => {
+	it("names the host, the address and the reason", async () => {
+		const error = await refusalOf("https://internal.example/hook");
+		expect(error.message).toBe(
+			"Address 10.0.0.5 of internal.example is private-range and cannot receive webhooks",
+		);
+		expect(error.address).toBe("10.0.0.5");
+	});
+
+	it("names the IPv4 address a mapped address carries", async () => {
+		const error = await refusalOf("https://[::ffff:169.254.169.254]/");
+		expect(error.message).toContain("link-local (it carries IPv4 169.254.169.254)");
+	});
+
+	it("refuses the first non-public address even when a public one comes first", async () => {
+		const error = await refusalOf("https://mixed.example/");
+		expect(error.address).toBe("10.0.0.5");
+	});
+
+	it("tells http: on a public host apart from other schemes", async () => {
+		expect((await refusalOf("http://example.com/")).message).toContain("only for allowlisted");
+		expect((await refusalOf("ftp://example.com/")).message).not.toContain("allowlisted");
+	});
+});
+
+describe("assertWebhookUrl maps DNS failures", () => {
+	it.each([
+		["ENOTFOUND", "unknown_host"],
+		["ENODATA", "unknown_host"],
+		["EAI_AGAIN", "dns_temporary_failure"],
+		["ETIMEOUT", "dns_temporary_failure"],
+		["ESERVFAIL", "dns_temporary_failure"],
+	])("maps %s to %s and keeps the cause", async (dnsCode, code) => {
+		const failure = dnsError(dnsCode);
+		const error = await refusalOf("https://example.com/", async () => {
+			throw failure;
+		});
+		expect(error.code).toBe(code);
+		expect(error.message).toContain(dnsCode);
+		expect(error.cause).toBe(failure);
+	});
+
+	it("treats a failure without a code as temporary", async () => {
+		const error = await refusalOf("https://example.com/", async () => {
+			throw new Error("socket closed");
+		});
+		expect(error.code).toBe("dns_temporary_failure");
+		expect(error.message).toContain("unknown error");
+	});
+
+	it("uses the system resolver by default", async () => {
+		await expect(
+			assertWebhookUrl("https://localhost/", { allowlist: noAllowlist }),
+		).rejects.toMatchObject({ code: "blocked_address" });
+	});
+});
+
+describe("assertWebhookUrl accepts public and allowlisted destinations", () => {
+	it("returns the checked address of a public hostname", async () => {
+		const checked = await assertWebhookUrl("https://example.com/hook?x=1", {
+			allowlist: noAllowlist,
+			resolve: publicDns,
+		});
+		expect(checked.url.href).toBe("https://example.com/hook?x=1");
+		expect(checked).toMatchObject({ address: "93.184.216.34", family: 4 });
+	});
+
+	it("returns an IPv6 address with family 6", async () => {
+		const checked = await assertWebhookUrl("https://v6.example/", {
+			allowlist: noAllowlist,
+			resolve: publicDns,
+		});
+		expect(checked).toMatchObject({ address: "2606:4700:4700::1111", family: 6 });
+	});
+
+	it.each([
+		["https://8.8.8.8/", "8.8.8.8", 4],
+		["https://[2606:4700:4700::1111]/", "2606:4700:4700::1111", 6],
+		["https://[::ffff:8.8.8.8]/", "::ffff:808:808", 6],
+		["https://[64:ff9b::8.8.8.8]/", "64:ff9b::808:808", 6],
+		["https://[2002:808:808::1]/", "2002:808:808::1", 6],
+		["https://[2001:0:4136:e378:8000:63bf:f7f7:f7f7]/", "2001:0:4136:e378:8000:63bf:f7f7:f7f7", 6],
+	])("accepts the public IP literal %s without asking DNS", async (raw, address, family) => {
+		const checked = await assertWebhookUrl(raw, {
+			allowlist: noAllowlist,
+			resolve: async () => {
+				throw new Error("DNS must not be asked about an IP literal");
+			},
+		});
+		expect(checked).toMatchObject({ address, family });
+	});
+
+	it("accepts an allowlisted hostname over http: even though it resolves to a private address", async () => {
+		const checked = await assertWebhookUrl("http://n8n.internal:5678/webhook/abc", {
+			allowlist: parseAllowlist("hooks.lan, N8N.internal."),
+			resolve: fakeDns({ "n8n.internal": ["10.0.0.7", "fd00::7"] }),
+		});
+		expect(checked).toMatchObject({ address: "10.0.0.7", family: 4 });
+	});
+
+	it("accepts private addresses inside an allowlisted CIDR, but not http: on that hostname", async () => {
+		const allowlist = parseAllowlist("10.0.0.0/8 fd00::/8");
+		const resolve = fakeDns({ "db.example": ["10.1.2.3", "fd00::3"] });
+		const checked = await assertWebhookUrl("https://db.example/", { allowlist, resolve });
+		expect(checked.address).toBe("10.1.2.3");
+		expect((await refusalOf("http://db.example/", resolve, allowlist)).code).toBe(
+			"scheme_not_allowed",
+		);
+		expect((await refusalOf("https://metadata.example/", publicDns, allowlist)).code).toBe(
+			"blocked_address",
+		);
+	});
+
+	it("accepts http: to an IP literal inside an allowlisted CIDR", async () => {
+		const allowlist = parseAllowlist("192.168.0.0/16,[::1]");
+		expect(checkWebhookUrlShape("http://192.168.5.5:8080/", allowlist).port).toBe("8080");
+		expect(checkWebhookUrlShape("http://[::1]/", allowlist).hostname).toBe("[::1]");
+		expect(checkWebhookUrlShape("https://[::ffff:192.168.5.5]/", allowlist).protocol).toBe(
+			"https:",
+		);
+	});
+
+	it("refuses a DNS answer that changes between save and send", async () => {
+		const answers = [["93.184.216.34"], ["127.0.0.1"]];
+		let calls = 0;
+		const rebinding: ResolveHost = async () =>
+			(answers[calls++] ?? []).map((address) => ({ address, family: 4 }));
+		const atSave = await assertWebhookUrl("https://rebind.example/", {
+			allowlist: noAllowlist,
+			resolve: rebinding,
+		});
+		expect(atSave.address).toBe("93.184.216.34");
+		const atSend = await refusalOf("https://rebind.example/", rebinding);
+		expect(atSend.code).toBe("blocked_address");
+		expect(atSend.address).toBe("127.0.0.1");
+	});
+});
+
+describe("parseAllowlist", () => {
+	it("allows nothing when unset or blank", () => {
+		for (const value of [undefined, "", " ,  , "]) {
+			const allowlist = parseAllowlist(value);
+			expect(allowlist.entries).toEqual([]);
+			expect(allowlist.allowsHost("localhost")).toBe(false);
+			expect(allowlist.allowsAddress("127.0.0.1")).toBe(false);
+		}
+	});
+
+	it("matches hostnames case-insensitively, ignoring a trailing dot, in punycode", () => {
+		const allowlist = parseAllowlist("Hooks.LAN.\nbücher.example");
+		expect(allowlist.entries).toEqual(["Hooks.LAN.", "bücher.example"]);
+		expect(allowlist.allowsHost("hooks.lan")).toBe(true);
+		expect(allowlist.allowsHost("HOOKS.lan.")).toBe(true);
+		expect(allowlist.allowsHost("xn--bcher-kva.example")).toBe(true);
+		expect(allowlist.allowsHost("sub.hooks.lan")).toBe(false);
+	});
+
+	it("matches single IPs, CIDRs and IPv4-mapped forms of allowed IPv4 addresses", () => {
+		const allowlist = parseAllowlist("172.17.0.1, 10.0.0.0/8, fd12::/16, [fe80::1]");
+		expect(allowlist.allowsAddress("172.17.0.1")).toBe(true);
+		expect(allowlist.allowsAddress("172.17.0.2")).toBe(false);
+		expect(allowlist.allowsAddress("10.200.1.1")).toBe(true);
+		expect(allowlist.allowsAddress("::ffff:10.200.1.1")).toBe(true);
+		expect(allowlist.allowsAddress("fd12:1::1")).toBe(true);
+		expect(allowlist.allowsAddress("fe80::1")).toBe(true);
+		expect(allowlist.allowsAddress("fd13::1")).toBe(false);
+		expect(allowlist.allowsAddress("not-an-ip")).toBe(false);
+		expect(allowlist.allowsHost("[fe80::1]")).toBe(true);
+	});
+
+	it.each(["http://hooks.lan", "10.0.0.0/33", "10.1", "2130706433", "score!.lan"])(
+		"rejects the malformed entry %s with a message naming it",
+		(entry) => {
+			expect(() => parseAllowlist(`hooks.lan,${entry}`)).toThrowError(InvalidAllowlistError);
+			expect(() => parseAllowlist(entry)).toThrowError(entry);
+		},
+	);
+});
