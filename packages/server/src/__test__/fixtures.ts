@@ -12,14 +12,12 @@ export const createTestOrganization = async (role: "owner" | "admin" | "member" 
 	const now = new Date();
 	const db = getDatabase();
 	await db.insert(user).values({ id: userId, name: "Test User", email: `${userId}@test.local` });
-	await db
-		.insert(organization)
-		.values({
-			id: organizationId,
-			name: "Test Org",
-			slug: `org-${organizationId}`,
-			createdAt: now,
-		});
+	await db.insert(organization).values({
+		id: organizationId,
+		name: "Test Org",
+		slug: `org-${organizationId}`,
+		createdAt: now,
+	});
 	await db.insert(member).values({ id: nanoid(), organizationId, userId, role, createdAt: now });
 	return { userId, organizationId };
 };

@@ -4,3 +4,4 @@ export * from "./compose";
 export * from "./deployment";
 export * from "./project";
 export { sourceType } from "./shared";
+export * from "./webhook";

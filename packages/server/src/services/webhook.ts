@@ -1,0 +1,163 @@
+/**
+ * Webhooks of applications and compose services: CRUD, secret rotation, and the PRD's
+ * service interface (the delivery functions live in ../webhooks and are re-exported here).
+ *
+ * Secrets are encrypted before they are stored. Only createWebhook and rotateSecret return a
+ * plain secret, once; every read returns a WebhookView, which has no secret field at all.
+ */
+import { and, count, eq } from "drizzle-orm";
+import { getDatabase } from "../db/client";
+import { applicationWebhooks } from "../db/schema/webhook";
+import { ValidationError } from "../lib/errors";
+import type { ServiceType } from "../lifecycle/types";
+import { encryptSecret, generateWebhookSecret, maskSecret } from "../webhooks/secrets";
+import { webhookConfig, webhookEncryptionKey } from "../webhooks/settings";
+import {
+	type CreateWebhookInput,
+	createWebhookSchema,
+	MAX_WEBHOOKS_PER_SERVICE,
+	type UpdateWebhookInput,
+	updateWebhookSchema,
+	webhookTemplateSettingsSchema,
+} from "../webhooks/validation";
+import { findService, type ServiceRef } from "./service";
+import { findWebhookRow, parseInput, toWebhookView } from "./webhook-access";
+
+// The PRD's delivery functions, implemented beside the engine.
+export { sendWebhook } from "../webhooks/deliver";
+export { triggerWebhooks } from "../webhooks/outbox";
+export type { WebhookView } from "./webhook-access";
+export { findWebhookById, toWebhookView, webhookServiceRef } from "./webhook-access";
+export {
+	findDeliveryById,
+	getDeliveries,
+	redeliver,
+	retryWebhook,
+	testWebhook,
+} from "./webhook-delivery";
+export { getOrganizationWebhookStats, getWebhookStats } from "./webhook-stats";
+
+const serviceColumn = (type: ServiceType) =>
+	type === "application" ? applicationWebhooks.applicationId : applicationWebhooks.composeId;
+
+const findWebhooksByService = async (ref: ServiceRef, organizationId?: string) => {
+	await findService(ref, organizationId);
+	const rows = await getDatabase()
+		.select()
+		.from(applicationWebhooks)
+		.where(eq(serviceColumn(ref.type), ref.id))
+		.orderBy(applicationWebhooks.createdAt);
+	return rows.map(toWebhookView);
+};
+
+export const findWebhooksByApplication = (applicationId: string, organizationId?: string) =>
+	findWebhooksByService({ type: "application", id: applicationId }, organizationId);
+
+export const findWebhooksByCompose = (composeId: string, organizationId?: string) =>
+	findWebhooksByService({ type: "compose", id: composeId }, organizationId);
+
+const encrypt = (secret: string) => encryptSecret(secret, webhookEncryptionKey());
+
+/** Creates a webhook; the result carries the plain secret, the only time it is ever returned. */
+export const createWebhook = async (input: CreateWebhookInput, organizationId?: string) => {
+	const data = parseInput(createWebhookSchema(webhookConfig().allowlist).safeParse(input));
+	const ref: ServiceRef = data.applicationId
+		? { type: "application", id: data.applicationId }
+		: { type: "compose", id: data.composeId! };
+	await findService(ref, organizationId);
+	const [existing] = await getDatabase()
+		.select({ value: count() })
+		.from(applicationWebhooks)
+		.where(eq(serviceColumn(ref.type), ref.id));
+	if ((existing?.value ?? 0) >= MAX_WEBHOOKS_PER_SERVICE) {
+		throw new ValidationError(`A service can have at most ${MAX_WEBHOOKS_PER_SERVICE} webhooks`);
+	}
+	const secret = data.secret ?? generateWebhookSecret();
+	const [row] = await getDatabase()
+		.insert(applicationWebhooks)
+		.values({
+			applicationId: ref.type === "application" ? ref.id : null,
+			composeId: ref.type === "compose" ? ref.id : null,
+			name: data.name,
+			url: data.url,
+			secret: encrypt(secret),
+			secretHint: maskSecret(secret),
+			templateType: data.templateType,
+			customTemplate: data.templateType === "custom" ? (data.customTemplate ?? null) : null,
+			events: data.events,
+			headers: data.headers,
+			enabled: data.enabled,
+		})
+		.returning();
+	return { webhook: toWebhookView(row!), secret };
+};
+
+export const updateWebhook = async (input: UpdateWebhookInput, organizationId?: string) => {
+	const data = parseInput(updateWebhookSchema(webhookConfig().allowlist).safeParse(input));
+	const current = await findWebhookRow(data.webhookId, organizationId);
+	const templateType = data.templateType ?? current.templateType;
+	const customTemplate =
+		templateType === "custom"
+			? data.customTemplate !== undefined
+				? data.customTemplate
+				: current.customTemplate
+			: null;
+	parseInput(webhookTemplateSettingsSchema.safeParse({ templateType, customTemplate }));
+	const { webhookId, ...changes } = data;
+	const reEnabled = changes.enabled === true && !current.enabled;
+	const [row] = await getDatabase()
+		.update(applicationWebhooks)
+		.set({
+			...changes,
+			templateType,
+			customTemplate,
+			updatedAt: new Date().toISOString(),
+			// Turning a webhook back on clears what the system recorded when it turned it off.
+			...(reEnabled ? { disabledReason: null, consecutiveFailures: 0 } : {}),
+		})
+		.where(eq(applicationWebhooks.webhookId, webhookId))
+		.returning();
+	return toWebhookView(row!);
+};
+
+/** Deletes a webhook; its deliveries go with it (ON DELETE CASCADE). */
+export const deleteWebhook = async (webhookId: string, organizationId?: string) => {
+	const row = await findWebhookRow(webhookId, organizationId);
+	await getDatabase()
+		.delete(applicationWebhooks)
+		.where(eq(applicationWebhooks.webhookId, webhookId));
+	return toWebhookView(row);
+};
+
+export const DEFAULT_ROTATION_GRACE_HOURS = 24;
+
+/**
+ * Replaces the signing secret. During the grace period both secrets sign every delivery, so
+ * receivers can switch over without missing one. Returns the new secret, once.
+ */
+export const rotateSecret = async (
+	webhookId: string,
+	organizationId?: string,
+	options: { graceHours?: number; secret?: string; now?: Date } = {},
+) => {
+	const current = await findWebhookRow(webhookId, organizationId);
+	const graceHours = options.graceHours ?? DEFAULT_ROTATION_GRACE_HOURS;
+	if (!(graceHours >= 0 && graceHours <= 24 * 30)) {
+		throw new ValidationError("The grace period is between 0 hours and 30 days");
+	}
+	const now = options.now ?? new Date();
+	const secret = options.secret ?? generateWebhookSecret();
+	const [row] = await getDatabase()
+		.update(applicationWebhooks)
+		.set({
+			secret: encrypt(secret),
+			secretHint: maskSecret(secret),
+			previousSecret: graceHours > 0 ? current.secret : null,
+			previousSecretExpiresAt:
+				graceHours > 0 ? new Date(now.getTime() + graceHours * 3_600_000).toISOString() : null,
+			updatedAt: now.toISOString(),
+		})
+		.where(and(eq(applicationWebhooks.webhookId, webhookId)))
+		.returning();
+	return { webhook: toWebhookView(row!), secret };
+};

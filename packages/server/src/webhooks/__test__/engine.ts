@@ -1,0 +1,68 @@
+/**
+ * Sets up the whole delivery engine for an integration test file: a test database, an HTTPS
+ * receiver the engine trusts, the outbox on the lifecycle, and the deployment and webhook
+ * workers. Call `useWebhookEngine()` at the top of the file.
+ */
+import { afterAll, beforeAll } from "vitest";
+import { type TestDriver, useTestEnvironment } from "../../__test__/environment";
+import { resetDeploymentQueue } from "../../__test__/redis";
+import { migrateDatabase } from "../../db/migrate";
+import { startDeploymentWorker } from "../../deployments/worker";
+import { forgetProcessSingleton } from "../../lib/process-singleton";
+import { unregisterLifecycleListener } from "../../lifecycle/emitter";
+import { registerWebhookOutbox, WEBHOOK_LISTENER } from "../outbox";
+import { webhookDeliveriesQueue } from "../queue";
+import { startWebhookWorker, type WebhookWorkerOptions } from "../worker";
+import { type Receiver, startReceiver } from "./receiver";
+
+export interface EngineOptions {
+	driver?: TestDriver;
+	retryScale?: number;
+	worker?: WebhookWorkerOptions;
+	/** Leave the webhook worker stopped (tests that start their own). */
+	withoutWebhookWorker?: boolean;
+	env?: Record<string, string>;
+}
+
+export const useWebhookEngine = (options: EngineOptions = {}) => {
+	const { dataDir } = useTestEnvironment(options.driver ?? "postgres");
+	const state = {} as {
+		receiver: Receiver;
+		stopWebhookWorker: () => Promise<void>;
+		dataDir: string;
+	};
+	state.dataDir = dataDir;
+	let deployments: Awaited<ReturnType<typeof startDeploymentWorker>> | undefined;
+
+	beforeAll(async () => {
+		state.receiver = await startReceiver(dataDir);
+		Object.assign(process.env, {
+			WEBHOOK_CA_FILE: state.receiver.caFile,
+			WEBHOOK_ALLOWED_HOSTS: "localhost",
+			WEBHOOK_RETRY_SCALE: String(options.retryScale ?? 0.01),
+			DOKPLOY_PUBLIC_URL: "https://dokploy.test",
+			...options.env,
+		});
+		forgetProcessSingleton("webhook-config");
+		await migrateDatabase();
+		await resetDeploymentQueue();
+		await webhookDeliveriesQueue().obliterate({ force: true });
+		registerWebhookOutbox();
+		deployments = await startDeploymentWorker({ lanePollMs: 50, killGraceMs: 500 });
+		if (!options.withoutWebhookWorker) {
+			const worker = startWebhookWorker({ stalledIntervalMs: 1_000, ...options.worker });
+			state.stopWebhookWorker = worker.close;
+		} else {
+			state.stopWebhookWorker = async () => {};
+		}
+	});
+
+	afterAll(async () => {
+		unregisterLifecycleListener(WEBHOOK_LISTENER);
+		await state.stopWebhookWorker?.();
+		await deployments?.close();
+		await state.receiver?.close();
+	});
+
+	return state;
+};
