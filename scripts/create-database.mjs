@@ -1,0 +1,15 @@
+// Creates a fresh database (dropping one of the same name): node create-database.mjs <admin-url> <name>
+import postgres from "../packages/server/node_modules/postgres/src/index.js";
+
+const [adminUrl, name] = process.argv.slice(2);
+if (!adminUrl || !/^[a-z0-9_]+$/.test(name ?? "")) {
+	console.error("usage: create-database.mjs <admin-url> <name>");
+	process.exit(2);
+}
+const sql = postgres(adminUrl, { max: 1, onnotice: () => {} });
+try {
+	await sql.unsafe(`drop database if exists "${name}" with (force)`);
+	await sql.unsafe(`create database "${name}"`);
+} finally {
+	await sql.end();
+}

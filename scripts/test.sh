@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# The whole test suite: type check, lint, and every test (unit, integration on real PostgreSQL
+# and Redis, PGlite, and the dashboard in real Chromium), with coverage.
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+cd "$ROOT"
+
+WORK="$(mktemp -d /tmp/dokploy-test.XXXXXX)"
+chmod 755 "$WORK"
+cleanup() {
+	stop_test_postgres
+	stop_redis "$WORK/redis"
+	rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+ensure_node
+ensure_pnpm
+ensure_dependencies
+ensure_test_postgres "$WORK/pg"
+ensure_redis "$WORK/redis"
+ensure_chromium
+
+say "Type check"
+pnpm exec turbo run typecheck --output-logs=errors-only
+say "Lint (Biome)"
+pnpm exec biome ci .
+say "Build the dashboard (the browser test serves it)"
+pnpm --filter dokploy build >"$WORK/next-build.log" 2>&1 || { cat "$WORK/next-build.log"; die "next build failed"; }
+say "Tests"
+NODE_ENV=test pnpm exec vitest run --coverage "$@"
