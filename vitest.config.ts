@@ -3,6 +3,9 @@ import { defineConfig } from "vitest/config";
 // One test run for the whole monorepo. Integration suites share one PostgreSQL and one Redis,
 // so files run one at a time within a project; each test creates its own data.
 export default defineConfig({
+	// The dashboard's `@/` imports, and JSX left as is by its tsconfig ("preserve") for Next.
+	resolve: { tsconfigPaths: true },
+	oxc: { jsx: { runtime: "automatic" } },
 	test: {
 		fileParallelism: false,
 		testTimeout: 30_000,

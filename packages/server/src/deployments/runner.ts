@@ -27,11 +27,15 @@ export interface RunBuildOptions {
 
 const stamp = () => new Date().toISOString();
 
-/** The environment a build sees: enough to run tools, nothing of the server's secrets. */
-const buildEnvironment = (extra: Record<string, string> = {}) => ({
+/**
+ * The environment a build sees: enough to run tools, nothing of the server's secrets. Builds
+ * default to NODE_ENV=production, as they would on a real deployment.
+ */
+const buildEnvironment = (extra: Record<string, string> = {}): NodeJS.ProcessEnv => ({
 	PATH: process.env.PATH ?? "/usr/local/bin:/usr/bin:/bin",
 	HOME: process.env.HOME ?? "/tmp",
 	LANG: process.env.LANG ?? "C.UTF-8",
+	NODE_ENV: "production",
 	...extra,
 });
 

@@ -1,6 +1,7 @@
 /**
  * Where the product keeps its files. Everything lives under one data directory
- * (DOKPLOY_DATA_DIR, default `<repository>/.data`) unless a path is set on its own.
+ * (DOKPLOY_DATA_DIR, default `<repository>/.data`) unless a path is set on its own. These are
+ * run-time paths, so Turbopack is told not to trace them into the build.
  */
 import { existsSync } from "node:fs";
 import path from "node:path";
@@ -18,16 +19,25 @@ const findRepositoryRoot = (start: string) => {
 export const repositoryRoot = () => findRepositoryRoot(process.cwd());
 
 export const dataDir = () =>
-	path.resolve(process.env.DOKPLOY_DATA_DIR ?? path.join(repositoryRoot(), ".data"));
+	path.resolve(
+		/*turbopackIgnore: true*/ process.env.DOKPLOY_DATA_DIR ?? path.join(repositoryRoot(), ".data"),
+	);
 
 /** PGlite's directory, or `memory://` for a throw-away database. */
 export const pgliteDir = () => process.env.PGLITE_DATA_DIR ?? path.join(dataDir(), "db");
 
 export const logsDir = () =>
-	path.resolve(process.env.DOKPLOY_LOGS_DIR ?? path.join(dataDir(), "logs"));
+	path.resolve(
+		/*turbopackIgnore: true*/ process.env.DOKPLOY_LOGS_DIR ?? path.join(dataDir(), "logs"),
+	);
 
 export const buildsDir = () =>
-	path.resolve(process.env.DOKPLOY_BUILDS_DIR ?? path.join(dataDir(), "builds"));
+	path.resolve(
+		/*turbopackIgnore: true*/ process.env.DOKPLOY_BUILDS_DIR ?? path.join(dataDir(), "builds"),
+	);
 
 export const migrationsDir = () =>
-	path.resolve(process.env.DOKPLOY_MIGRATIONS_DIR ?? path.join(repositoryRoot(), "drizzle"));
+	path.resolve(
+		/*turbopackIgnore: true*/ process.env.DOKPLOY_MIGRATIONS_DIR ??
+			path.join(repositoryRoot(), "drizzle"),
+	);

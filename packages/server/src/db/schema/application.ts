@@ -2,7 +2,7 @@ import { relations } from "drizzle-orm";
 import { index, pgTable } from "drizzle-orm/pg-core";
 import { z } from "zod";
 import { project } from "./project";
-import { serviceColumns, serviceFieldsSchema } from "./service-columns";
+import { serviceColumns, serviceFieldsPatchSchema, serviceFieldsSchema } from "./service-columns";
 import { idColumn, idSchema } from "./shared";
 
 export const application = pgTable(
@@ -17,8 +17,6 @@ export const applicationRelations = relations(application, ({ one }) => ({
 
 export const apiCreateApplication = serviceFieldsSchema.extend({ projectId: idSchema });
 export const apiFindApplication = z.object({ applicationId: idSchema });
-export const apiUpdateApplication = serviceFieldsSchema
-	.partial()
-	.extend({ applicationId: idSchema });
+export const apiUpdateApplication = serviceFieldsPatchSchema.extend({ applicationId: idSchema });
 
 export type Application = typeof application.$inferSelect;

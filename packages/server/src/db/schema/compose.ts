@@ -2,7 +2,7 @@ import { relations } from "drizzle-orm";
 import { index, pgTable } from "drizzle-orm/pg-core";
 import { z } from "zod";
 import { project } from "./project";
-import { serviceColumns, serviceFieldsSchema } from "./service-columns";
+import { serviceColumns, serviceFieldsPatchSchema, serviceFieldsSchema } from "./service-columns";
 import { idColumn, idSchema } from "./shared";
 
 export const compose = pgTable(
@@ -17,6 +17,6 @@ export const composeRelations = relations(compose, ({ one }) => ({
 
 export const apiCreateCompose = serviceFieldsSchema.extend({ projectId: idSchema });
 export const apiFindCompose = z.object({ composeId: idSchema });
-export const apiUpdateCompose = serviceFieldsSchema.partial().extend({ composeId: idSchema });
+export const apiUpdateCompose = serviceFieldsPatchSchema.extend({ composeId: idSchema });
 
 export type Compose = typeof compose.$inferSelect;

@@ -65,17 +65,28 @@ export const commitSchema = z
 	.trim()
 	.regex(/^[0-9a-f]{7,64}$/i, "A commit is a hexadecimal hash of 7 to 64 characters");
 
-export const serviceFieldsSchema = z.object({
+const serviceFieldShapes = {
 	name: nameSchema,
 	appName: appNameSchema,
 	description: z.string().max(1000).nullish(),
-	sourceType: z.enum(["github", "gitlab", "git", "docker"]).default("git"),
+	sourceType: z.enum(["github", "gitlab", "git", "docker"]),
 	repository: z.string().trim().max(300).nullish(),
 	branch: branchSchema.nullish(),
-	buildCommand: z.string().max(4096, "The build command is at most 4096 characters").default(""),
-	domains: z.array(hostnameSchema).max(20, "At most 20 domains").default([]),
+	buildCommand: z.string().max(4096, "The build command is at most 4096 characters"),
+	domains: z.array(hostnameSchema).max(20, "At most 20 domains"),
 	deploySchedule: cronScheduleSchema.nullish(),
+};
+
+/** For creation: unset fields take their defaults. */
+export const serviceFieldsSchema = z.object({
+	...serviceFieldShapes,
+	sourceType: serviceFieldShapes.sourceType.default("git"),
+	buildCommand: serviceFieldShapes.buildCommand.default(""),
+	domains: serviceFieldShapes.domains.default([]),
 });
+
+/** For updates: no defaults, so a field left out keeps its stored value. */
+export const serviceFieldsPatchSchema = z.object(serviceFieldShapes).partial();
 
 export type ServiceFields = z.infer<typeof serviceFieldsSchema>;
 export const serviceIdSchema = idSchema;

@@ -1,0 +1,84 @@
+import type { ServiceType } from "@dokploy/server/lifecycle/types";
+import { zodResolver } from "@hookform/resolvers/zod";
+import { Plus } from "lucide-react";
+import { useTranslation } from "next-i18next/pages";
+import { useState } from "react";
+import { useForm } from "react-hook-form";
+import { Button } from "@/components/ui/button";
+import {
+	Dialog,
+	DialogContent,
+	DialogDescription,
+	DialogFooter,
+	DialogHeader,
+	DialogTitle,
+	DialogTrigger,
+} from "@/components/ui/dialog";
+import { toast } from "@/components/ui/toaster";
+import { api } from "@/lib/trpc";
+import { useErrorToast } from "@/lib/use-error-toast";
+import { ServiceFields } from "./service-fields";
+import {
+	emptyServiceForm,
+	type ServiceFormInput,
+	type ServiceFormOutput,
+	serviceFormSchema,
+} from "./service-form-schema";
+
+export const CreateServiceDialog = ({
+	projectId,
+	serviceType,
+}: {
+	projectId: string;
+	serviceType: ServiceType;
+}) => {
+	const { t } = useTranslation("common");
+	const [open, setOpen] = useState(false);
+	const utils = api.useUtils();
+	const showError = useErrorToast();
+	const form = useForm<ServiceFormInput, unknown, ServiceFormOutput>({
+		resolver: zodResolver(serviceFormSchema),
+		defaultValues: emptyServiceForm,
+	});
+	const onSuccess = async ({ name }: { name: string }) => {
+		toast.success(t("services.created", { name }));
+		form.reset(emptyServiceForm);
+		setOpen(false);
+		await Promise.all([
+			utils.application.byProject.invalidate({ projectId }),
+			utils.compose.byProject.invalidate({ projectId }),
+		]);
+	};
+	const createApplication = api.application.create.useMutation({ onSuccess, onError: showError });
+	const createCompose = api.compose.create.useMutation({ onSuccess, onError: showError });
+	const create = serviceType === "application" ? createApplication : createCompose;
+
+	return (
+		<Dialog open={open} onOpenChange={setOpen}>
+			<DialogTrigger asChild>
+				<Button variant="outline" data-testid={`create-${serviceType}-button`}>
+					<Plus className="h-4 w-4" />
+					{t(`services.create.${serviceType}`)}
+				</Button>
+			</DialogTrigger>
+			<DialogContent className="max-w-2xl" closeLabel={t("actions.close")}>
+				<DialogHeader>
+					<DialogTitle>{t(`services.createTitle.${serviceType}`)}</DialogTitle>
+					<DialogDescription>{t("services.createDescription")}</DialogDescription>
+				</DialogHeader>
+				<form
+					className="flex flex-col gap-4"
+					noValidate
+					onSubmit={form.handleSubmit((values) => create.mutate({ ...values, projectId }))}
+				>
+					<ServiceFields form={form} idPrefix={`create-${serviceType}`} />
+					<DialogFooter>
+						<Button type="submit" disabled={create.isPending} data-testid="service-submit">
+							{t("actions.create")}
+						</Button>
+					</DialogFooter>
+				</form>
+			</DialogContent>
+		</Dialog>
+	);
+};

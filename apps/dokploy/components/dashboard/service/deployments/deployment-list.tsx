@@ -1,0 +1,126 @@
+import { FileText, X } from "lucide-react";
+import { useTranslation } from "next-i18next/pages";
+import { Button } from "@/components/ui/button";
+import {
+	Table,
+	TableBody,
+	TableCell,
+	TableHead,
+	TableHeader,
+	TableRow,
+} from "@/components/ui/table";
+import { toast } from "@/components/ui/toaster";
+import type { RouterOutputs } from "@/lib/trpc";
+import { api } from "@/lib/trpc";
+import { useErrorToast } from "@/lib/use-error-toast";
+import { DeploymentStatusBadge } from "./deployment-status-badge";
+import { formatDateTime, formatDuration } from "./format";
+
+export type DeploymentRow = RouterOutputs["deployment"]["all"][number];
+
+const source = (deployment: DeploymentRow) =>
+	[deployment.branch, deployment.commitHash?.slice(0, 7)].filter(Boolean).join(" @ ");
+
+export const DeploymentList = ({
+	deployments,
+	locale,
+	onShowLog,
+	onChange,
+}: {
+	deployments: DeploymentRow[];
+	locale: string;
+	onShowLog: (deployment: DeploymentRow) => void;
+	onChange: () => Promise<unknown>;
+}) => {
+	const { t } = useTranslation("common");
+	const showError = useErrorToast();
+	const cancel = api.deployment.cancel.useMutation({
+		onSuccess: async () => {
+			toast.success(t("deployments.cancelledRunning"));
+			await onChange();
+		},
+		onError: showError,
+	});
+
+	if (deployments.length === 0) {
+		return (
+			<p className="text-sm text-muted-foreground" data-testid="deployments-empty">
+				{t("deployments.empty")}
+			</p>
+		);
+	}
+	return (
+		<Table>
+			<TableHeader>
+				<TableRow>
+					<TableHead>{t("deployments.columns.status")}</TableHead>
+					<TableHead>{t("deployments.columns.title")}</TableHead>
+					<TableHead>{t("deployments.columns.trigger")}</TableHead>
+					<TableHead>{t("deployments.columns.started")}</TableHead>
+					<TableHead>{t("deployments.columns.duration")}</TableHead>
+					<TableHead className="text-right">{t("deployments.columns.actions")}</TableHead>
+				</TableRow>
+			</TableHeader>
+			<TableBody>
+				{deployments.map((deployment) => (
+					<TableRow
+						key={deployment.deploymentId}
+						data-testid="deployment-row"
+						data-deployment-id={deployment.deploymentId}
+						data-status={deployment.status}
+					>
+						<TableCell>
+							<DeploymentStatusBadge status={deployment.status} />
+						</TableCell>
+						<TableCell>
+							<div>{deployment.title}</div>
+							<div className="font-mono text-xs text-muted-foreground">{source(deployment)}</div>
+							{deployment.errorMessage ? (
+								<div className="text-xs text-destructive" data-testid="deployment-error">
+									{deployment.errorMessage}
+								</div>
+							) : null}
+							{deployment.cancelReason ? (
+								<div className="text-xs text-muted-foreground">{deployment.cancelReason}</div>
+							) : null}
+						</TableCell>
+						<TableCell className="text-muted-foreground">
+							{t(`deployments.trigger.${deployment.triggerType}`)}
+						</TableCell>
+						<TableCell className="text-muted-foreground">
+							{formatDateTime(deployment.startedAt, locale)}
+						</TableCell>
+						<TableCell className="text-muted-foreground">
+							{formatDuration(deployment.startedAt, deployment.finishedAt)}
+						</TableCell>
+						<TableCell>
+							<div className="flex justify-end gap-2">
+								<Button
+									variant="outline"
+									size="sm"
+									onClick={() => onShowLog(deployment)}
+									data-testid="view-log-button"
+								>
+									<FileText className="h-4 w-4" />
+									{t("deployments.viewLog")}
+								</Button>
+								{deployment.status === "running" ? (
+									<Button
+										variant="outline"
+										size="sm"
+										disabled={cancel.isPending}
+										data-testid="cancel-deployment-button"
+										onClick={() => cancel.mutate({ deploymentId: deployment.deploymentId })}
+									>
+										<X className="h-4 w-4" />
+										{t("actions.cancel")}
+									</Button>
+								) : null}
+							</div>
+						</TableCell>
+					</TableRow>
+				))}
+			</TableBody>
+		</Table>
+	);
+};

@@ -1,0 +1,39 @@
+import "@/styles/globals.css";
+import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { TRPCClientError } from "@trpc/client";
+import type { AppProps } from "next/app";
+import { appWithTranslation } from "next-i18next/pages";
+import { useState } from "react";
+import { Toaster } from "@/components/ui/toaster";
+import { api, createTrpcClient } from "@/lib/trpc";
+import nextI18NextConfig from "@/next-i18next.config.js";
+
+/** Retrying cannot fix "not found" or "forbidden"; it only delays showing them. */
+const NO_RETRY_CODES = new Set(["NOT_FOUND", "FORBIDDEN", "UNAUTHORIZED", "BAD_REQUEST"]);
+
+const createQueryClient = () =>
+	new QueryClient({
+		defaultOptions: {
+			queries: {
+				staleTime: 2_000,
+				retry: (failures, error) =>
+					!(error instanceof TRPCClientError && NO_RETRY_CODES.has(String(error.data?.code))) &&
+					failures < 2,
+			},
+		},
+	});
+
+const App = ({ Component, pageProps }: AppProps) => {
+	const [queryClient] = useState(createQueryClient);
+	const [trpcClient] = useState(createTrpcClient);
+	return (
+		<api.Provider client={trpcClient} queryClient={queryClient}>
+			<QueryClientProvider client={queryClient}>
+				<Component {...pageProps} />
+				<Toaster />
+			</QueryClientProvider>
+		</api.Provider>
+	);
+};
+
+export default appWithTranslation(App, nextI18NextConfig);

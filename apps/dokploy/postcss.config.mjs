@@ -1,0 +1,2 @@
+// Tailwind 4 runs as a single PostCSS plugin; its configuration lives in styles/globals.css.
+export default { plugins: { "@tailwindcss/postcss": {} } };

@@ -1,0 +1,60 @@
+/**
+ * Who is calling: the better-auth session (a cookie, or an `x-api-key` header that better-auth
+ * turns into a session), the organization the caller acts in and their role there. Procedures
+ * only read this; the middlewares in trpc.ts decide what it allows.
+ */
+import { getAuth } from "@dokploy/server/auth/auth";
+import { findMembership, findMemberships, type Role } from "@dokploy/server/auth/membership";
+import type { CreateNextContextOptions } from "@trpc/server/adapters/next";
+import { fromNodeHeaders } from "better-auth/node";
+
+export interface CallerUser {
+	id: string;
+	name: string;
+	email: string;
+}
+
+export interface CallerContext {
+	user: CallerUser | null;
+	organizationId: string | null;
+	role: Role | null;
+}
+
+const roles: readonly Role[] = ["owner", "admin", "member"];
+const toRole = (value: string): Role => roles.find((role) => role === value) ?? "member";
+
+export const anonymousContext = (): CallerContext => ({
+	user: null,
+	organizationId: null,
+	role: null,
+});
+
+/**
+ * The active organization of the session when the user still belongs to it, else their first
+ * membership (API-key sessions carry no active organization).
+ */
+export const resolveCaller = async (
+	user: CallerUser,
+	activeOrganizationId: string | null | undefined,
+): Promise<CallerContext> => {
+	if (activeOrganizationId) {
+		const active = await findMembership(user.id, activeOrganizationId);
+		if (active) return { user, organizationId: active.organizationId, role: active.role };
+	}
+	const [first] = await findMemberships(user.id);
+	if (!first) return { user, organizationId: null, role: null };
+	return { user, organizationId: first.organizationId, role: toRole(first.role) };
+};
+
+export const createContextFromHeaders = async (headers: Headers): Promise<CallerContext> => {
+	const found = await getAuth().api.getSession({ headers });
+	if (!found) return anonymousContext();
+	const { user, session } = found;
+	return resolveCaller(
+		{ id: user.id, name: user.name, email: user.email },
+		session.activeOrganizationId,
+	);
+};
+
+export const createContext = ({ req }: CreateNextContextOptions) =>
+	createContextFromHeaders(fromNodeHeaders(req.headers));

@@ -1,0 +1,19 @@
+import { applicationRouter } from "./routers/application";
+import { composeRouter } from "./routers/compose";
+import { deploymentRouter } from "./routers/deployment";
+import { organizationRouter } from "./routers/organization";
+import { projectRouter } from "./routers/project";
+import { createCallerFactory, createTRPCRouter } from "./trpc";
+
+export const appRouter = createTRPCRouter({
+	project: projectRouter,
+	application: applicationRouter,
+	compose: composeRouter,
+	deployment: deploymentRouter,
+	organization: organizationRouter,
+});
+
+export type AppRouter = typeof appRouter;
+
+/** Server-side calls (tests, getServerSideProps) with an explicit caller context. */
+export const createCaller = createCallerFactory(appRouter);

@@ -1,0 +1,67 @@
+/**
+ * getServerSideProps building blocks: every page gets its translations in the cookie's locale;
+ * dashboard pages also need a signed-in member of an organization, or go back to sign-in.
+ */
+import type { Role } from "@dokploy/server/auth/membership";
+import { fromNodeHeaders } from "better-auth/node";
+import type { GetServerSidePropsContext, GetServerSidePropsResult } from "next";
+import type { SSRConfig } from "next-i18next/pages";
+import type { Locale } from "@/lib/languages";
+import { resolveLocale } from "@/lib/locale";
+import { type CallerContext, createContextFromHeaders } from "./api/context";
+import { loadTranslations } from "./i18n";
+import { findOrganizationById } from "./organization/members";
+
+export type PublicPageProps = SSRConfig & { locale: Locale };
+
+export interface Viewer {
+	name: string;
+	email: string;
+	role: Role;
+	organization: { id: string; name: string };
+}
+
+export type DashboardPageProps = PublicPageProps & { viewer: Viewer };
+
+export type SignedInCaller = CallerContext & {
+	user: NonNullable<CallerContext["user"]>;
+	organizationId: string;
+	role: Role;
+};
+
+export const callerOf = (context: GetServerSidePropsContext) =>
+	createContextFromHeaders(fromNodeHeaders(context.req.headers));
+
+export const isSignedInMember = (caller: CallerContext): caller is SignedInCaller =>
+	Boolean(caller.user && caller.organizationId && caller.role);
+
+export const publicPageProps = async (
+	context: GetServerSidePropsContext,
+): Promise<PublicPageProps> => {
+	const locale = resolveLocale(context.req.headers);
+	return { ...(await loadTranslations(locale)), locale };
+};
+
+export const signInRedirect = { redirect: { destination: "/", permanent: false } } as const;
+
+/**
+ * For dashboard pages. `load` may add page-specific props or answer notFound; it receives the
+ * caller so it can check that the page's resource belongs to the caller's organization.
+ */
+export const dashboardPageProps = async <Extra extends object = Record<never, never>>(
+	context: GetServerSidePropsContext,
+	load?: (caller: SignedInCaller) => Promise<Extra | "not-found">,
+): Promise<GetServerSidePropsResult<DashboardPageProps & Extra>> => {
+	const caller = await callerOf(context);
+	if (!isSignedInMember(caller)) return signInRedirect;
+	const extra = load ? await load(caller) : ({} as Extra);
+	if (extra === "not-found") return { notFound: true };
+	const organization = await findOrganizationById(caller.organizationId);
+	const viewer: Viewer = {
+		name: caller.user.name,
+		email: caller.user.email,
+		role: caller.role,
+		organization,
+	};
+	return { props: { ...(await publicPageProps(context)), viewer, ...extra } };
+};
