@@ -3,6 +3,7 @@
  * dashboard pages also need a signed-in member of an organization, or go back to sign-in.
  */
 import type { Role } from "@dokploy/server/auth/membership";
+import { findOrganizationById } from "@dokploy/server/services/organization";
 import { fromNodeHeaders } from "better-auth/node";
 import type { GetServerSidePropsContext, GetServerSidePropsResult } from "next";
 import type { SSRConfig } from "next-i18next/pages";
@@ -10,7 +11,6 @@ import type { Locale } from "@/lib/languages";
 import { resolveLocale } from "@/lib/locale";
 import { type CallerContext, createContextFromHeaders } from "./api/context";
 import { loadTranslations } from "./i18n";
-import { findOrganizationById } from "./organization/members";
 
 export type PublicPageProps = SSRConfig & { locale: Locale };
 

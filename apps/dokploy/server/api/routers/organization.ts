@@ -3,7 +3,7 @@ import {
 	findOrganizationById,
 	findPendingInvitations,
 	inviteMember,
-} from "../../organization/members";
+} from "@dokploy/server/services/organization";
 import { adminProcedure, createTRPCRouter, protectedProcedure } from "../trpc";
 import { apiInviteMember } from "./organization.schema";
 

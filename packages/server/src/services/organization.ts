@@ -1,14 +1,11 @@
 /**
- * Members and invitations of an organization. These queries belong with
- * @dokploy/server/auth/membership.ts; they live here until that package exports them (they
- * use drizzle's relational query API because drizzle-orm is not a dependency of this app).
- * An invitation is a row in better-auth's invitation table: when the invited address signs up,
+ * Members and invitations of an organization. An invitation is a row in better-auth's invitation table: when the invited address signs up,
  * the auth hooks accept it and add the member.
  */
 import { randomUUID } from "node:crypto";
-import { getDatabase } from "@dokploy/server/db/client";
-import { invitation } from "@dokploy/server/db/schema/auth";
-import { ConflictError, NotFoundError } from "@dokploy/server/lib/errors";
+import { getDatabase } from "../db/client";
+import { invitation } from "../db/schema/auth";
+import { ConflictError, NotFoundError } from "../lib/errors";
 
 const INVITATION_LIFETIME_MS = 7 * 24 * 60 * 60 * 1000;
 
