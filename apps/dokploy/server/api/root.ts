@@ -3,6 +3,7 @@ import { composeRouter } from "./routers/compose";
 import { deploymentRouter } from "./routers/deployment";
 import { organizationRouter } from "./routers/organization";
 import { projectRouter } from "./routers/project";
+import { webhookRouter } from "./routers/webhook";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 
 export const appRouter = createTRPCRouter({
@@ -11,6 +12,7 @@ export const appRouter = createTRPCRouter({
 	compose: composeRouter,
 	deployment: deploymentRouter,
 	organization: organizationRouter,
+	webhook: webhookRouter,
 });
 
 export type AppRouter = typeof appRouter;
