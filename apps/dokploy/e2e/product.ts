@@ -32,7 +32,7 @@ const isolatedRedisUrl = (base = process.env.REDIS_URL ?? "redis://127.0.0.1:637
 
 export const admin = { email: "admin@e2e.test", password: "e2e-admin-password" };
 
-export const startProduct = async () => {
+export const startProduct = async (extraEnv: Record<string, string> = {}) => {
 	if (!existsSync(path.join(appDir, ".next", "BUILD_ID"))) {
 		execFileSync("pnpm", ["exec", "next", "build"], { cwd: appDir, stdio: "inherit" });
 	}
@@ -53,6 +53,7 @@ export const startProduct = async () => {
 		DOKPLOY_ADMIN_EMAIL: admin.email,
 		DOKPLOY_ADMIN_PASSWORD: admin.password,
 		LOG_LEVEL: "warn",
+		...extraEnv,
 	};
 	delete env.DATABASE_URL;
 	delete env.PGLITE_DATA_DIR;
