@@ -111,6 +111,8 @@ export const startDeploymentWorker = async (options: DeploymentWorkerOptions = {
 		}
 	};
 
+	// BullMQ leaves a connection it was handed open when the worker closes; close() ends it.
+	const connection = createRedisConnection();
 	const worker = new Worker<DeploymentJobData>(
 		DEPLOYMENTS_QUEUE,
 		async (job, token) => {
@@ -122,7 +124,7 @@ export const startDeploymentWorker = async (options: DeploymentWorkerOptions = {
 			}
 		},
 		{
-			connection: createRedisConnection(),
+			connection,
 			concurrency: settings.concurrency,
 			// A deployment interrupted by a crash is not re-run; start-up recovery cancels it.
 			maxStalledCount: 0,
@@ -139,6 +141,7 @@ export const startDeploymentWorker = async (options: DeploymentWorkerOptions = {
 			for (const controller of running.values()) controller.abort();
 			await worker.close();
 			await unsubscribe();
+			connection.disconnect();
 		},
 	};
 };

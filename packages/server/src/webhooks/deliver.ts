@@ -18,9 +18,9 @@ import { sendWebhookRequest, type WebhookHttpResult } from "./http";
 import type { RateLimiter } from "./rate-limit";
 import { recordAttempt, recordDeferral, recordSkipped } from "./record-attempt";
 import { type AttemptResult, deliveryStatusAfter } from "./retry-policy";
-import { decryptSecret } from "./secrets";
+import { decryptSecret, WebhookSecretError } from "./secrets";
 import { userAgent, webhookConfig, webhookEncryptionKey } from "./settings";
-import { buildSignatureHeaders } from "./signature";
+import { buildSignatureHeaders, WebhookSignatureError } from "./signature";
 import { assertWebhookUrl, type ResolveHost, WebhookUrlError } from "./url-guard";
 
 export type DeliveryReport =
@@ -103,6 +103,20 @@ export const sendWebhook = async (
 	}
 };
 
+/**
+ * A stored secret that cannot be decrypted (the encryption key changed, or the row was altered)
+ * will not heal by waiting: the attempt fails at once and says why, instead of the job throwing
+ * and leaving the delivery pending with nothing in its log.
+ */
+const unsignable = (error: unknown) => {
+	if (!(error instanceof WebhookSecretError || error instanceof WebhookSignatureError)) throw error;
+	return {
+		http: null,
+		urlError: null,
+		signingError: `The delivery cannot be signed: ${error.message}`,
+	};
+};
+
 const loadDelivery = async (deliveryId: string) => {
 	const [row] = await getDatabase()
 		.select({ delivery: webhookDeliveries, webhook: applicationWebhooks })
@@ -143,14 +157,24 @@ export const attemptDelivery = async (
 	const sent = await sendWebhook(webhook, delivery, {
 		now: startedAt,
 		...(options.resolve ? { resolve: options.resolve } : {}),
-	});
+	}).catch(unsignable);
 	const attemptNumber = delivery.attemptCount + 1;
-	const computed = deliveryStatusAfter({
-		result: sent.result,
-		attemptNumber,
-		scale: webhookConfig().retryScale,
-		now: now(),
-	});
+	const computed =
+		"signingError" in sent
+			? {
+					outcome: "give_up" as const,
+					reason: sent.signingError,
+					disableWebhook: false,
+					retryAfter: null,
+					status: "failed" as const,
+					nextAttemptAt: null,
+				}
+			: deliveryStatusAfter({
+					result: sent.result,
+					attemptNumber,
+					scale: webhookConfig().retryScale,
+					now: now(),
+				});
 	// A test send answers its caller at once: one attempt, never retried.
 	const decision =
 		delivery.isTest && computed.status === "retrying"

@@ -24,9 +24,36 @@ export const webhookDeliveriesQueue = () =>
 			}),
 	);
 
+/**
+ * How long a caller waits for a queue that has never connected (a process that started while
+ * Redis was away). A connected queue fails fast by itself: it has no offline queue.
+ */
+const FIRST_CONNECTION_TIMEOUT_MS = 2_000;
+
+/** The queue, once connected; rejects instead of waiting for Redis to come back. */
+export const connectedDeliveriesQueue = async () => {
+	const queue = webhookDeliveriesQueue();
+	let timer: NodeJS.Timeout | undefined;
+	try {
+		await Promise.race([
+			queue.waitUntilReady(),
+			new Promise<never>((_, reject) => {
+				timer = setTimeout(
+					() => reject(new Error("Redis is not reachable: the webhook queue is not connected")),
+					FIRST_CONNECTION_TIMEOUT_MS,
+				);
+			}),
+		]);
+	} finally {
+		clearTimeout(timer);
+	}
+	return queue;
+};
+
 export const enqueueDeliveries = async (deliveryIds: string[], delayMs = 0) => {
 	if (deliveryIds.length === 0) return;
-	await webhookDeliveriesQueue().addBulk(
+	const queue = await connectedDeliveriesQueue();
+	await queue.addBulk(
 		deliveryIds.map((deliveryId) => ({
 			name: "deliver",
 			data: { deliveryId },

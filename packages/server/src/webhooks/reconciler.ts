@@ -8,7 +8,7 @@ import { inArray } from "drizzle-orm";
 import { getDatabase } from "../db/client";
 import { webhookDeliveries } from "../db/schema/webhook";
 import { logger } from "../lib/logger";
-import { enqueueDeliveries, webhookDeliveriesQueue } from "./queue";
+import { connectedDeliveriesQueue, enqueueDeliveries } from "./queue";
 
 export const reconcileDeliveries = async (now = new Date()) => {
 	const open = await getDatabase()
@@ -18,7 +18,7 @@ export const reconcileDeliveries = async (now = new Date()) => {
 		})
 		.from(webhookDeliveries)
 		.where(inArray(webhookDeliveries.status, ["pending", "retrying"]));
-	const queue = webhookDeliveriesQueue();
+	const queue = await connectedDeliveriesQueue();
 	let requeued = 0;
 	for (const row of open) {
 		if (await queue.getJob(row.deliveryId)) continue;

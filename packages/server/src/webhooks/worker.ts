@@ -14,8 +14,14 @@ import { webhookConfig } from "./settings";
 
 export interface WebhookWorkerOptions extends Pick<DeliverOptions, "resolve" | "now"> {
 	concurrency?: number;
-	/** How soon a job of a dead worker is noticed and handed to a live one. */
+	/** How often a worker looks for jobs whose worker died (their lock expired). */
 	stalledIntervalMs?: number;
+	/**
+	 * How long a job's lock outlives a worker that died holding it (a live worker renews it every
+	 * half of this). A dead worker's job is handed to a live one after this plus at most one
+	 * stalled interval.
+	 */
+	lockDurationMs?: number;
 	rateLimitPerMinute?: number;
 	rateLimitWindowMs?: number;
 }
@@ -27,6 +33,8 @@ export const startWebhookWorker = (options: WebhookWorkerOptions = {}) => {
 		limit: options.rateLimitPerMinute ?? config.rateLimitPerMinute,
 		windowMs: options.rateLimitWindowMs ?? 60_000,
 	});
+	// BullMQ leaves a connection it was handed open when the worker closes; close() ends it.
+	const connection = createRedisConnection();
 	const worker = new Worker<{ deliveryId: string }>(
 		WEBHOOK_DELIVERIES_QUEUE,
 		async (job, token) => {
@@ -47,18 +55,25 @@ export const startWebhookWorker = (options: WebhookWorkerOptions = {}) => {
 			}
 		},
 		{
-			connection: createRedisConnection(),
+			connection,
 			concurrency: options.concurrency ?? config.concurrency,
 			// A worker that dies mid-delivery leaves a stalled job; it is delivered again, with the
 			// same webhook-id, so receivers can tell it is the same event.
 			maxStalledCount: 10,
 			stalledInterval:
 				options.stalledIntervalMs ?? Number(process.env.WEBHOOK_STALLED_INTERVAL_MS ?? 15_000),
+			lockDuration: options.lockDurationMs ?? 30_000,
 		},
 	);
 	worker.on("failed", (job, error) =>
 		logger.error({ err: error, deliveryId: job?.data.deliveryId }, "webhook delivery job failed"),
 	);
 	worker.on("error", (error) => logger.error({ err: error }, "webhook worker error"));
-	return { worker, close: () => worker.close() };
+	return {
+		worker,
+		close: async () => {
+			await worker.close();
+			connection.disconnect();
+		},
+	};
 };

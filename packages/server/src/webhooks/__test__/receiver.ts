@@ -4,7 +4,8 @@
  * and responses scripted per test.
  */
 import { writeFileSync } from "node:fs";
-import { createServer, type IncomingMessage, type ServerResponse } from "node:https";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { createServer } from "node:https";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { generate } from "selfsigned";

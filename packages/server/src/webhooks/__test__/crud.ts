@@ -1,0 +1,40 @@
+// biome-ignore-all lint/suspicious/noTemplateCurlyInString: custom templates use ${variable} placeholders.
+/** Inputs and assertions shared by the webhook CRUD test files. */
+import { expect } from "vitest";
+import { createTestService } from "../../__test__/fixtures";
+import { ValidationError } from "../../lib/errors";
+import type { CreateWebhookInput } from "../validation";
+
+export const newApplication = async () => (await createTestService("application")).service.id;
+
+/** A valid create input for an application, with `changes` on top. */
+export const webhookInput = (applicationId: string, changes: Partial<CreateWebhookInput> = {}) =>
+	({
+		applicationId,
+		name: "Deploy alerts",
+		url: "https://hooks.example.com/dokploy",
+		events: ["deployment.success"],
+		...changes,
+	}) as CreateWebhookInput;
+
+/** A valid create input for a compose service. */
+export const composeWebhookInput = (
+	composeId: string,
+	changes: Partial<CreateWebhookInput> = {},
+) => ({
+	...webhookInput("", changes),
+	applicationId: undefined,
+	composeId,
+});
+
+/** All the messages a refused call gave, one per line; fails if the call was not refused. */
+export const rejection = async (call: Promise<unknown>) => {
+	const error = await call.then(
+		() => null,
+		(thrown: unknown) => thrown,
+	);
+	expect(error, "the call should have been refused").toBeInstanceOf(ValidationError);
+	return (error as ValidationError).issues.join("\n") || (error as Error).message;
+};
+
+export const validTemplate = '{"text": "${applicationName} is ${status}", "domains": ${domains}}';

@@ -1,0 +1,263 @@
+// biome-ignore-all lint/suspicious/noTemplateCurlyInString: custom templates use ${variable} placeholders.
+import { readFileSync } from "node:fs";
+import { eq } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { createTestService } from "../__test__/fixtures";
+import { getDatabase } from "../db/client";
+import type { Deployment } from "../db/schema/deployment";
+import { applicationWebhooks } from "../db/schema/webhook";
+import { requestDeploymentCancel } from "../deployments/cancel-bus";
+import { enqueueDeployment } from "../deployments/queue";
+import type { DeploymentEventName, ServiceType, TriggerType } from "../lifecycle/types";
+import { updateService } from "../services/service";
+import { createWebhook } from "../services/webhook";
+import { deliveriesOf, deploy, deployAndFinish, waitForDeployment } from "./__test__/deliveries";
+import { useWebhookEngine } from "./__test__/engine";
+import { useReceiverRoutes } from "./__test__/routes";
+import type { CreateWebhookInput } from "./validation";
+
+const engine = useWebhookEngine();
+const route = useReceiverRoutes(engine);
+
+interface Case {
+	type: ServiceType;
+	domains: string[];
+	trigger: { type: TriggerType; triggeredBy?: string };
+	branch?: string;
+	commitHash?: string;
+}
+
+const cases: Case[] = [
+	{
+		type: "application",
+		domains: ["shop.example.com", "www.shop.example.com"],
+		trigger: { type: "manual", triggeredBy: "user-7" },
+	},
+	{
+		type: "compose",
+		domains: [],
+		trigger: { type: "webhook" },
+		branch: "release",
+		commitHash: "9f3c2a7e51b04d8c6a1f2e3d4c5b6a7980f1e2d3",
+	},
+];
+
+const statusOf: Record<DeploymentEventName, string> = {
+	"deployment.started": "running",
+	"deployment.success": "done",
+	"deployment.failed": "error",
+	"deployment.cancelled": "cancelled",
+};
+
+const lastLines = (text: string, count: number) =>
+	text.replace(/\n$/, "").split("\n").slice(-count).join("\n");
+
+describe.each(cases)("the generic payload for a $type", (c) => {
+	/** A service of this case's type, a webhook on it, and a deployment already queued. */
+	const deployWithWebhook = async (buildCommand: string, events: DeploymentEventName[]) => {
+		const target = route();
+		const { service, project, ref } = await createTestService(c.type, {
+			buildCommand,
+			domains: c.domains,
+		});
+		const owner = c.type === "application" ? { applicationId: ref.id } : { composeId: ref.id };
+		await createWebhook({ ...owner, name: "Payloads", url: target.url, events });
+		const { jobId } = await enqueueDeployment(ref, {
+			trigger: c.trigger,
+			branch: c.branch ?? null,
+			commitHash: c.commitHash ?? null,
+		});
+		/** The PRD's generic JSON for `event`, as it must look for this deployment. */
+		const expected = (event: DeploymentEventName, row: Deployment) => {
+			const finished = event !== "deployment.started";
+			const dashboard = `https://dokploy.test/dashboard/project/${project.projectId}/services/${c.type}/${service.id}`;
+			return {
+				event,
+				timestamp: finished ? row.finishedAt : row.startedAt,
+				deployment: {
+					id: jobId,
+					status: statusOf[event],
+					startedAt: row.startedAt,
+					finishedAt: finished ? row.finishedAt : null,
+					duration: finished
+						? Math.round((Date.parse(row.finishedAt!) - Date.parse(row.startedAt)) / 1000)
+						: null,
+				},
+				application: {
+					id: service.id,
+					name: service.name,
+					type: c.type,
+					url: c.domains[0] ? `https://${c.domains[0]}` : null,
+					domains: c.domains,
+				},
+				project: { id: project.projectId, name: project.name },
+				source: {
+					type: "github",
+					branch: c.branch ?? "main",
+					commit: c.commitHash ?? null,
+					repository: "acme/web",
+				},
+				trigger: { type: c.trigger.type, triggeredBy: c.trigger.triggeredBy ?? "system" },
+				links: { dashboard, logs: `${dashboard}?tab=deployments&deploymentId=${jobId}` },
+			};
+		};
+		const received = async (count: number) =>
+			new Map(
+				(await target.waitForRequests(count)).map((request) => {
+					const body = JSON.parse(request.body);
+					return [body.event as DeploymentEventName, body];
+				}),
+			);
+		return { deploymentId: jobId, expected, received, target };
+	};
+
+	it("sends deployment.started and deployment.success field for field", async () => {
+		const run = await deployWithWebhook("echo building", [
+			"deployment.started",
+			"deployment.success",
+		]);
+		const row = await waitForDeployment(run.deploymentId, "done");
+		const bodies = await run.received(2);
+		expect(bodies.get("deployment.started")).toStrictEqual(run.expected("deployment.started", row));
+		expect(bodies.get("deployment.success")).toStrictEqual(run.expected("deployment.success", row));
+	});
+
+	it("sends deployment.failed with the error message, its stage and the last 50 log lines", async () => {
+		const run = await deployWithWebhook("for i in $(seq 1 80); do echo line-$i; done; exit 3", [
+			"deployment.failed",
+		]);
+		const row = await waitForDeployment(run.deploymentId, "error");
+		const body = (await run.received(1)).get("deployment.failed");
+		const logs = lastLines(readFileSync(row.logPath, "utf8"), 50);
+		expect(body).toStrictEqual({
+			...run.expected("deployment.failed", row),
+			error: { message: "Build failed: the command exited with code 3.", stage: "build", logs },
+		});
+		expect(body.error.logs.split("\n")).toHaveLength(50);
+		expect(body.error.logs).toContain("line-80");
+		expect(body.error.logs).not.toContain("line-20\n");
+	});
+
+	it("sends deployment.cancelled with the reason given when cancelling", async () => {
+		const run = await deployWithWebhook("sleep 30", ["deployment.started", "deployment.cancelled"]);
+		await run.received(1);
+		await requestDeploymentCancel(run.deploymentId, "Superseded by a newer commit");
+		const row = await waitForDeployment(run.deploymentId, "cancelled");
+		const body = (await run.received(2)).get("deployment.cancelled");
+		expect(body).toStrictEqual({
+			...run.expected("deployment.cancelled", row),
+			cancellation: { reason: "Superseded by a newer commit" },
+		});
+	});
+});
+
+describe("templates delivered as rendered bodies", () => {
+	const serviceWithWebhook = async (
+		buildCommand: string,
+		webhook: Pick<CreateWebhookInput, "templateType" | "customTemplate" | "events">,
+	) => {
+		const target = route();
+		const created = await createTestService("application", {
+			buildCommand,
+			domains: ["shop.example.com", "www.shop.example.com"],
+		});
+		const { webhook: saved } = await createWebhook({
+			applicationId: created.ref.id,
+			name: "T",
+			url: target.url,
+			...webhook,
+		});
+		return { ...created, target, webhookId: saved.webhookId };
+	};
+
+	it("sends a Slack Block Kit message with the error excerpt for a failed deployment", async () => {
+		const { ref, service, project, target } = await serviceWithWebhook(
+			"for i in $(seq 1 80); do echo line-$i; done; exit 3",
+			{ templateType: "slack", events: ["deployment.failed"] },
+		);
+		const deploymentId = await deploy(ref);
+		const [request] = await target.waitForRequests(1);
+		const body = JSON.parse(request!.body);
+		expect(body.text).toBe(`❌ Deployment failed: ${service.name} (${project.name})`);
+		const [attachment] = body.attachments;
+		expect(attachment.color).toBe("#ef4444");
+		const blocks = attachment.blocks as Array<{ type: string; elements?: Array<{ url: string }> }>;
+		expect(blocks[0]).toMatchObject({
+			type: "header",
+			text: { text: `❌ Deployment failed: ${service.name}` },
+		});
+		const text = JSON.stringify(blocks);
+		expect(text).toContain("*Error during build*");
+		expect(text).toContain("Build failed: the command exited with code 3.");
+		expect(text).toContain("line-80");
+		const actions = blocks.find((block) => block.type === "actions");
+		expect(actions?.elements?.map((button) => button.url)).toEqual([
+			expect.stringContaining(`deploymentId=${deploymentId}`),
+			"https://shop.example.com",
+		]);
+	});
+
+	it("sends the flat n8n object with the whole generic payload under data", async () => {
+		const { ref, service, project, target } = await serviceWithWebhook("true", {
+			templateType: "n8n",
+			events: ["deployment.success"],
+		});
+		const deploymentId = await deploy(ref);
+		const [request] = await target.waitForRequests(1);
+		const body = JSON.parse(request!.body);
+		expect(body).toMatchObject({
+			event: "deployment.success",
+			status: "done",
+			isTest: false,
+			deploymentId,
+			applicationId: service.id,
+			applicationName: service.name,
+			projectName: project.name,
+			domains: "shop.example.com, www.shop.example.com",
+			branch: "main",
+			triggeredBy: "user-1",
+			errorMessage: null,
+		});
+		expect(body.data).toMatchObject({
+			event: "deployment.success",
+			deployment: { id: deploymentId },
+		});
+	});
+
+	it("renders a custom template with escaped names and the domains as an array", async () => {
+		const template =
+			'{"app": "${applicationName}", "domains": ${domains}, "summary": "${applicationName} on ${domains} (${event})"}';
+		const { ref, organizationId, target } = await serviceWithWebhook("true", {
+			templateType: "custom",
+			customTemplate: template,
+			events: ["deployment.success"],
+		});
+		const name = 'Shop "β" \\ 🚀\nline two';
+		await updateService(ref, organizationId, { name });
+		await deploy(ref);
+		const [request] = await target.waitForRequests(1);
+		expect(JSON.parse(request!.body)).toStrictEqual({
+			app: name,
+			domains: ["shop.example.com", "www.shop.example.com"],
+			summary: `${name} on shop.example.com, www.shop.example.com (deployment.success)`,
+		});
+	});
+
+	it("logs a failed delivery and sends nothing when a stored custom template no longer renders", async () => {
+		const { ref, target, webhookId } = await serviceWithWebhook("true", {
+			templateType: "custom",
+			customTemplate: '{"app": "${applicationName}"}',
+			events: ["deployment.success"],
+		});
+		// Only possible behind the service's back, e.g. a hand-edited row.
+		await getDatabase()
+			.update(applicationWebhooks)
+			.set({ customTemplate: '{"app": "${nope}"}' })
+			.where(eq(applicationWebhooks.webhookId, webhookId));
+		expect((await deployAndFinish(ref)).status).toBe("done");
+		const [delivery] = await deliveriesOf(webhookId);
+		expect(delivery).toMatchObject({ status: "failed", attemptCount: 0, body: "" });
+		expect(delivery!.lastError).toMatch(/^The custom template could not be rendered: /);
+		expect(target.requests()).toHaveLength(0);
+	});
+});

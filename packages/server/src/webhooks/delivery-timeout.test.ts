@@ -1,0 +1,53 @@
+import { describe, expect, it } from "vitest";
+import { createTestService } from "../__test__/fixtures";
+import { createWebhook } from "../services/webhook";
+import { deploy, gapsBetweenAttempts, waitForFinishedDeliveries } from "./__test__/deliveries";
+import { useWebhookEngine } from "./__test__/engine";
+import { type Responder, respondWith } from "./__test__/receiver";
+import { inSequence, neverAnswer, useReceiverRoutes } from "./__test__/routes";
+
+// A short attempt timeout, so that a receiver that never answers costs little test time.
+const engine = useWebhookEngine({ env: { WEBHOOK_TIMEOUT_MS: "400" } });
+const route = useReceiverRoutes(engine);
+
+const deliverTo = async (script: Responder) => {
+	const target = route(script);
+	const { ref } = await createTestService("application", { buildCommand: "true" });
+	const { webhook } = await createWebhook({
+		applicationId: ref.id,
+		name: "Slow",
+		url: target.url,
+		events: ["deployment.started"],
+	});
+	await deploy(ref);
+	const [delivery] = await waitForFinishedDeliveries(webhook.webhookId, 1);
+	return { delivery: delivery!, target };
+};
+
+describe("receivers that do not answer in time", () => {
+	it("records a timed-out attempt and retries it", async () => {
+		const { delivery, target } = await deliverTo(inSequence(neverAnswer, respondWith(200)));
+		expect(delivery).toMatchObject({ status: "success", attemptCount: 2 });
+		expect(delivery.attempts[0]).toMatchObject({
+			outcome: "retry",
+			httpStatus: null,
+			error: expect.stringMatching(/^Timed out: /),
+		});
+		// The attempt waited out the configured timeout (timers may round down by a millisecond).
+		expect(delivery.attempts[0]!.durationMs).toBeGreaterThanOrEqual(390);
+		expect(gapsBetweenAttempts(delivery)[0]).toBeGreaterThanOrEqual(390 + 300);
+		expect(target.requests()).toHaveLength(2);
+	});
+
+	it("gives up after 4 timed-out attempts", async () => {
+		const { delivery, target } = await deliverTo(neverAnswer);
+		expect(delivery).toMatchObject({
+			status: "failed",
+			attemptCount: 4,
+			lastHttpStatus: null,
+			lastError: expect.stringMatching(/^Timed out: .*\(gave up after 4 attempts\)$/),
+		});
+		expect(delivery.attempts.every((attempt) => attempt.error?.startsWith("Timed out"))).toBe(true);
+		expect(target.requests()).toHaveLength(4);
+	});
+});
