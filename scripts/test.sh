@@ -13,6 +13,8 @@ cleanup() {
 }
 trap cleanup EXIT
 
+export TURBO_TELEMETRY_DISABLED=1
+
 ensure_node
 ensure_pnpm
 ensure_dependencies
@@ -27,4 +29,8 @@ pnpm exec biome ci .
 say "Build the dashboard (the browser test serves it)"
 pnpm --filter dokploy build >"$WORK/next-build.log" 2>&1 || { cat "$WORK/next-build.log"; die "next build failed"; }
 say "Tests"
-NODE_ENV=test pnpm exec vitest run --coverage "$@"
+status=0
+NODE_ENV=test pnpm exec vitest run --coverage --reporter=default --reporter=json \
+	--outputFile.json="$WORK/results.json" "$@" || status=$?
+node scripts/test-summary.mjs "$WORK/results.json" coverage/coverage-summary.json
+exit "$status"
