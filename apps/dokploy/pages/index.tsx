@@ -4,19 +4,9 @@ import { useRouter } from "next/router";
 import { useTranslation } from "next-i18next/pages";
 import { AuthCard } from "@/components/auth/auth-card";
 import { SignInForm } from "@/components/auth/sign-in-form";
-import {
-	callerOf,
-	isSignedInMember,
-	type PublicPageProps,
-	publicPageProps,
-} from "@/server/page-props";
+import { authPageProps, type PublicPageProps } from "@/server/page-props";
 
-export const getServerSideProps: GetServerSideProps<PublicPageProps> = async (context) => {
-	if (isSignedInMember(await callerOf(context))) {
-		return { redirect: { destination: "/dashboard/projects", permanent: false } };
-	}
-	return { props: await publicPageProps(context) };
-};
+export const getServerSideProps: GetServerSideProps<PublicPageProps> = authPageProps;
 
 export default function SignInPage({ locale }: PublicPageProps) {
 	const { t } = useTranslation("common");

@@ -44,6 +44,16 @@ export const publicPageProps = async (
 
 export const signInRedirect = { redirect: { destination: "/", permanent: false } } as const;
 
+/** For the sign-in and sign-up pages: a signed-in member goes straight to the dashboard. */
+export const authPageProps = async (
+	context: GetServerSidePropsContext,
+): Promise<GetServerSidePropsResult<PublicPageProps>> => {
+	if (isSignedInMember(await callerOf(context))) {
+		return { redirect: { destination: "/dashboard/projects", permanent: false } };
+	}
+	return { props: await publicPageProps(context) };
+};
+
 /**
  * For dashboard pages. `load` may add page-specific props or answer notFound; it receives the
  * caller so it can check that the page's resource belongs to the caller's organization.

@@ -1,6 +1,17 @@
 import type { Deployment } from "../db/schema/deployment";
 import type { ServiceRecord } from "../services/service";
-import type { DeploymentEventName, DeploymentLifecycleEvent } from "./types";
+import type { DeploymentEventName, DeploymentLifecycleEvent, LifecycleService } from "./types";
+
+/** A service as lifecycle listeners see it. */
+export const toLifecycleService = (service: ServiceRecord): LifecycleService => ({
+	type: service.type,
+	id: service.id,
+	name: service.name,
+	appName: service.appName,
+	domains: service.domains,
+	organizationId: service.project.organizationId,
+	project: { id: service.project.projectId, name: service.project.name },
+});
 
 /** Turns a deployment row and its service into the event the listeners receive. */
 export const toLifecycleEvent = (
@@ -28,13 +39,5 @@ export const toLifecycleEvent = (
 		branch: row.branch,
 		commitHash: row.commitHash,
 	},
-	service: {
-		type: service.type,
-		id: service.id,
-		name: service.name,
-		appName: service.appName,
-		domains: service.domains,
-		organizationId: service.project.organizationId,
-		project: { id: service.project.projectId, name: service.project.name },
-	},
+	service: toLifecycleService(service),
 });

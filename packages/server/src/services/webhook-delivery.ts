@@ -8,6 +8,7 @@ import { nanoid } from "nanoid";
 import { getDatabase } from "../db/client";
 import { type WebhookDelivery, webhookDeliveries } from "../db/schema/webhook";
 import { NotFoundError, ValidationError } from "../lib/errors";
+import { toLifecycleService } from "../lifecycle/event";
 import type { DeploymentEventName } from "../lifecycle/types";
 import { attemptDelivery } from "../webhooks/deliver";
 import { buildSamplePayload } from "../webhooks/payload";
@@ -41,15 +42,7 @@ export const testWebhook = async (
 	const ref = webhookServiceRef(webhook);
 	const service = await findService(ref);
 	const payload = buildSamplePayload(event, dashboardBaseUrl(), {
-		service: {
-			type: service.type,
-			id: service.id,
-			name: service.name,
-			appName: service.appName,
-			domains: service.domains,
-			organizationId: service.project.organizationId,
-			project: { id: service.project.projectId, name: service.project.name },
-		},
+		service: toLifecycleService(service),
 	});
 	const deliveryId = nanoid();
 	await getDatabase()
@@ -128,12 +121,8 @@ export const redeliver = async (deliveryId: string, organizationId?: string) => 
 };
 
 /** Schedules the next attempt of an unfinished delivery: the PRD's retryWebhook. */
-export const retryWebhook = async (deliveryId: string, delayMs = 0) => {
-	const [row] = await getDatabase()
-		.select({ status: webhookDeliveries.status })
-		.from(webhookDeliveries)
-		.where(eq(webhookDeliveries.deliveryId, deliveryId));
-	if (!row) throw new NotFoundError("Delivery");
+export const retryWebhook = async (deliveryId: string, organizationId?: string, delayMs = 0) => {
+	const row = await findDeliveryRow(deliveryId, organizationId);
 	if (row.status === "success" || row.status === "failed") {
 		throw new ValidationError("This delivery has finished; use redeliver to send it again");
 	}

@@ -12,12 +12,14 @@ import { ValidationError } from "../lib/errors";
 import type { ServiceType } from "../lifecycle/types";
 import { encryptSecret, generateWebhookSecret, maskSecret } from "../webhooks/secrets";
 import { webhookConfig, webhookEncryptionKey } from "../webhooks/settings";
+import { assertWebhookUrl, type ResolveHost, WebhookUrlError } from "../webhooks/url-guard";
 import {
 	type CreateWebhookInput,
 	createWebhookSchema,
 	MAX_WEBHOOKS_PER_SERVICE,
 	type UpdateWebhookInput,
 	updateWebhookSchema,
+	webhookSecretSchema,
 	webhookTemplateSettingsSchema,
 } from "../webhooks/validation";
 import { findService, type ServiceRef } from "./service";
@@ -58,8 +60,33 @@ export const findWebhooksByCompose = (composeId: string, organizationId?: string
 
 const encrypt = (secret: string) => encryptSecret(secret, webhookEncryptionKey());
 
+export interface SaveOptions {
+	/** DNS resolution for the save-time check (tests inject one; the default asks the system). */
+	resolve?: ResolveHost;
+}
+
+/**
+ * The URL is checked with DNS when it is saved, so an admin hears at once that a host does not
+ * exist or points inside the network; the worker checks again at every send, since DNS changes.
+ */
+const assertUrlAtSave = async (url: string, options: SaveOptions) => {
+	try {
+		await assertWebhookUrl(url, {
+			allowlist: webhookConfig().allowlist,
+			...(options.resolve ? { resolve: options.resolve } : {}),
+		});
+	} catch (error) {
+		if (error instanceof WebhookUrlError) throw new ValidationError(error.message, [error.message]);
+		throw error;
+	}
+};
+
 /** Creates a webhook; the result carries the plain secret, the only time it is ever returned. */
-export const createWebhook = async (input: CreateWebhookInput, organizationId?: string) => {
+export const createWebhook = async (
+	input: CreateWebhookInput,
+	organizationId?: string,
+	options: SaveOptions = {},
+) => {
 	const data = parseInput(createWebhookSchema(webhookConfig().allowlist).safeParse(input));
 	const ref: ServiceRef = data.applicationId
 		? { type: "application", id: data.applicationId }
@@ -72,6 +99,7 @@ export const createWebhook = async (input: CreateWebhookInput, organizationId?: 
 	if ((existing?.value ?? 0) >= MAX_WEBHOOKS_PER_SERVICE) {
 		throw new ValidationError(`A service can have at most ${MAX_WEBHOOKS_PER_SERVICE} webhooks`);
 	}
+	await assertUrlAtSave(data.url, options);
 	const secret = data.secret ?? generateWebhookSecret();
 	const [row] = await getDatabase()
 		.insert(applicationWebhooks)
@@ -92,17 +120,24 @@ export const createWebhook = async (input: CreateWebhookInput, organizationId?: 
 	return { webhook: toWebhookView(row!), secret };
 };
 
-export const updateWebhook = async (input: UpdateWebhookInput, organizationId?: string) => {
+export const updateWebhook = async (
+	input: UpdateWebhookInput,
+	organizationId?: string,
+	options: SaveOptions = {},
+) => {
 	const data = parseInput(updateWebhookSchema(webhookConfig().allowlist).safeParse(input));
 	const current = await findWebhookRow(data.webhookId, organizationId);
 	const templateType = data.templateType ?? current.templateType;
+	// A template given with a non-custom type is refused, as on create; a stored one is dropped
+	// when the type changes away from custom.
 	const customTemplate =
-		templateType === "custom"
-			? data.customTemplate !== undefined
-				? data.customTemplate
-				: current.customTemplate
-			: null;
+		data.customTemplate !== undefined
+			? data.customTemplate
+			: templateType === "custom"
+				? current.customTemplate
+				: null;
 	parseInput(webhookTemplateSettingsSchema.safeParse({ templateType, customTemplate }));
+	if (data.url !== undefined && data.url !== current.url) await assertUrlAtSave(data.url, options);
 	const { webhookId, ...changes } = data;
 	const reEnabled = changes.enabled === true && !current.enabled;
 	const [row] = await getDatabase()
@@ -110,7 +145,7 @@ export const updateWebhook = async (input: UpdateWebhookInput, organizationId?: 
 		.set({
 			...changes,
 			templateType,
-			customTemplate,
+			customTemplate: templateType === "custom" ? customTemplate : null,
 			updatedAt: new Date().toISOString(),
 			// Turning a webhook back on clears what the system recorded when it turned it off.
 			...(reEnabled ? { disabledReason: null, consecutiveFailures: 0 } : {}),
@@ -146,7 +181,10 @@ export const rotateSecret = async (
 		throw new ValidationError("The grace period is between 0 hours and 30 days");
 	}
 	const now = options.now ?? new Date();
-	const secret = options.secret ?? generateWebhookSecret();
+	const secret =
+		options.secret === undefined
+			? generateWebhookSecret()
+			: parseInput(webhookSecretSchema.safeParse(options.secret));
 	const [row] = await getDatabase()
 		.update(applicationWebhooks)
 		.set({
