@@ -15,8 +15,9 @@ export class ValidationError extends Error {
 	constructor(
 		message: string,
 		readonly issues: string[] = [],
+		options?: ErrorOptions,
 	) {
-		super(message);
+		super(message, options);
 		this.name = "ValidationError";
 	}
 }

@@ -76,7 +76,9 @@ const assertUrlAtSave = async (url: string, options: SaveOptions) => {
 			...(options.resolve ? { resolve: options.resolve } : {}),
 		});
 	} catch (error) {
-		if (error instanceof WebhookUrlError) throw new ValidationError(error.message, [error.message]);
+		if (error instanceof WebhookUrlError) {
+			throw new ValidationError(error.message, [error.message], { cause: error });
+		}
 		throw error;
 	}
 };

@@ -10,7 +10,7 @@ import {
 	getWebhookStats,
 	testWebhook,
 } from "../services/webhook";
-import { composeWebhookInput } from "./__test__/crud";
+import { composeWebhookInput, publicDnsAtSave } from "./__test__/crud";
 import { deliveriesOf, deploy, waitForFinishedDeliveries } from "./__test__/deliveries";
 import { useWebhookEngine } from "./__test__/engine";
 import { type Responder, respondWith } from "./__test__/receiver";
@@ -140,8 +140,11 @@ describe("figures", () => {
 		const { webhookId, ref, organizationId } = await webhookAnsweredBy(
 			inSequence(respondWith(500), respondWith(200), respondWith(200), respondWith(400)),
 		);
+		// Never sent to: only its count is wanted, and no compose service is deployed.
 		await createWebhook(
 			composeWebhookInput((await createTestService("compose", { organizationId })).service.id),
+			undefined,
+			publicDnsAtSave,
 		);
 		for (let i = 1; i <= 3; i++) {
 			await deploy(ref);

@@ -3,6 +3,7 @@ import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { createTestOrganization, createTestService } from "../__test__/fixtures";
 import { getDatabase } from "../db/client";
+import { webhookDeliveries } from "../db/schema/webhook";
 import { NotFoundError } from "../lib/errors";
 import {
 	createWebhook,
@@ -15,14 +16,16 @@ import {
 	getOrganizationWebhookStats,
 	getWebhookStats,
 	redeliver,
+	retryWebhook,
 	rotateSecret,
 	testWebhook,
 	updateWebhook,
 } from "../services/webhook";
-import { composeWebhookInput, webhookInput } from "./__test__/crud";
+import { composeWebhookInput, publicDnsAtSave, webhookInput } from "./__test__/crud";
 import { deliveriesOf, waitForFinishedDeliveries, webhookRow } from "./__test__/deliveries";
 import { useWebhookEngine } from "./__test__/engine";
 import { useReceiverRoutes } from "./__test__/routes";
+import { webhookDeliveriesQueue } from "./queue";
 
 const engine = useWebhookEngine();
 const route = useReceiverRoutes(engine);
@@ -57,6 +60,7 @@ describe("organization scoping", () => {
 			getDeliveries: () => getDeliveries(id, stranger),
 			getWebhookStats: () => getWebhookStats(id, stranger),
 			redeliver: () => redeliver(deliveryId, stranger),
+			retryWebhook: () => retryWebhook(deliveryId, stranger),
 			findDeliveryById: () => findDeliveryById(deliveryId, stranger),
 		};
 		for (const [name, call] of Object.entries(calls)) {
@@ -75,12 +79,57 @@ describe("organization scoping", () => {
 	});
 });
 
+describe("retryWebhook", () => {
+	it("treats another organization's unfinished delivery as not found and schedules nothing", async () => {
+		const target = route();
+		const { service, organizationId } = await createTestService("application");
+		const { webhook } = await createWebhook(
+			webhookInput(service.id, { url: target.url }),
+			organizationId,
+		);
+		const [waiting] = await getDatabase()
+			.insert(webhookDeliveries)
+			.values({
+				idempotencyKey: "waiting-for-a-retry",
+				webhookId: webhook.webhookId,
+				serviceType: "application",
+				serviceId: service.id,
+				event: "deployment.success",
+				body: '{"waiting":true}',
+			})
+			.returning();
+		const { organizationId: stranger } = await createTestOrganization();
+		// An hour's delay keeps a wrongly scheduled job in the queue, where it can be seen.
+		expect(await refusal(() => retryWebhook(waiting!.deliveryId, stranger, 3_600_000))).toBe(
+			"NOT_FOUND: Delivery not found",
+		);
+		expect(await webhookDeliveriesQueue().getJob(waiting!.deliveryId)).toBeUndefined();
+		expect((await deliveriesOf(webhook.webhookId))[0]).toMatchObject({
+			status: "pending",
+			attemptCount: 0,
+		});
+
+		await retryWebhook(waiting!.deliveryId, organizationId);
+		const [done] = await waitForFinishedDeliveries(webhook.webhookId, 1);
+		expect(done).toMatchObject({ status: "success", attemptCount: 1 });
+		expect(target.requests().map((request) => request.body)).toEqual(['{"waiting":true}']);
+	});
+});
+
 describe("secret exposure", () => {
 	it("stores secrets encrypted: no column holds the plain secret, and equal secrets encrypt differently", async () => {
 		const given = `whsec_${randomBytes(32).toString("base64")}`;
 		const applicationId = (await createTestService("application")).service.id;
-		const first = await createWebhook(webhookInput(applicationId, { secret: given }));
-		const second = await createWebhook(webhookInput(applicationId, { secret: given }));
+		const first = await createWebhook(
+			webhookInput(applicationId, { secret: given }),
+			undefined,
+			publicDnsAtSave,
+		);
+		const second = await createWebhook(
+			webhookInput(applicationId, { secret: given }),
+			undefined,
+			publicDnsAtSave,
+		);
 		const rows = await getDatabase().execute<{ row: string }>(
 			sql`select row_to_json(w)::text as row from application_webhooks w where "applicationId" = ${applicationId}`,
 		);

@@ -9,6 +9,7 @@ import {
 	composeWebhookInput,
 	webhookInput as input,
 	newApplication,
+	publicDnsAtSave,
 	rejection,
 	validTemplate,
 } from "./__test__/crud";
@@ -24,8 +25,8 @@ const route = useReceiverRoutes(engine);
 describe("createWebhook", () => {
 	it("generates a whsec_ secret of 32 random bytes, returns it once, and stores only ciphertext", async () => {
 		const applicationId = await newApplication();
-		const first = await createWebhook(input(applicationId));
-		const second = await createWebhook(input(applicationId));
+		const first = await createWebhook(input(applicationId), undefined, publicDnsAtSave);
+		const second = await createWebhook(input(applicationId), undefined, publicDnsAtSave);
 		expect(first.secret).toMatch(/^whsec_[A-Za-z0-9+/]{43}=$/);
 		expect(Buffer.from(first.secret.slice(6), "base64")).toHaveLength(32);
 		expect(second.secret).not.toBe(first.secret);
@@ -104,7 +105,11 @@ describe("createWebhook", () => {
 		expect(await rejection(createWebhook(input(applicationId, { name: "n".repeat(101) })))).toMatch(
 			/Name is at most 100 characters/,
 		);
-		const { webhook } = await createWebhook(input(applicationId, { name: ` ${"n".repeat(100)} ` }));
+		const { webhook } = await createWebhook(
+			input(applicationId, { name: ` ${"n".repeat(100)} ` }),
+			undefined,
+			publicDnsAtSave,
+		);
 		expect(webhook.name).toBe("n".repeat(100));
 	});
 
@@ -121,6 +126,8 @@ describe("createWebhook", () => {
 			input(applicationId, {
 				events: ["deployment.failed", "deployment.failed", "deployment.cancelled"],
 			}),
+			undefined,
+			publicDnsAtSave,
 		);
 		expect(webhook.events).toEqual(["deployment.failed", "deployment.cancelled"]);
 	});
@@ -159,14 +166,22 @@ describe("createWebhook", () => {
 			/The header x-team is given twice/,
 		);
 		const accepted = { ...many(19), Authorization: `Bearer ${"t".repeat(1017)}` };
-		const { webhook } = await createWebhook(input(applicationId, { headers: accepted }));
+		const { webhook } = await createWebhook(
+			input(applicationId, { headers: accepted }),
+			undefined,
+			publicDnsAtSave,
+		);
 		expect(webhook.headers).toEqual(accepted);
 	});
 
 	it("requires a custom template exactly when the type is custom, and refuses one that cannot render", async () => {
 		const applicationId = await newApplication();
 		const custom = (customTemplate?: string) =>
-			createWebhook(input(applicationId, { templateType: "custom", customTemplate }));
+			createWebhook(
+				input(applicationId, { templateType: "custom", customTemplate }),
+				undefined,
+				publicDnsAtSave,
+			);
 		expect(await rejection(custom())).toMatch(/The custom template is required/);
 		expect(await rejection(custom("   "))).toMatch(/The custom template is required/);
 		expect(
@@ -191,11 +206,17 @@ describe("createWebhook", () => {
 
 	it("allows at most 50 webhooks per service, counted per service", async () => {
 		const { service, organizationId } = await createTestService("application");
-		for (let i = 0; i < 50; i++) await createWebhook(input(service.id, { name: `Hook ${i}` }));
+		for (let i = 0; i < 50; i++) {
+			await createWebhook(input(service.id, { name: `Hook ${i}` }), undefined, publicDnsAtSave);
+		}
 		expect(await rejection(createWebhook(input(service.id)))).toMatch(/at most 50 webhooks/);
 		expect(await findWebhooksByApplication(service.id)).toHaveLength(50);
 		const other = await createTestService("compose", { organizationId });
-		const { webhook } = await createWebhook(composeWebhookInput(other.service.id));
+		const { webhook } = await createWebhook(
+			composeWebhookInput(other.service.id),
+			undefined,
+			publicDnsAtSave,
+		);
 		expect(webhook.composeId).toBe(other.service.id);
 	});
 

@@ -1,4 +1,5 @@
 // biome-ignore-all lint/suspicious/noTemplateCurlyInString: custom templates use ${variable} placeholders.
+import { randomBytes } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { createTestService } from "../__test__/fixtures";
@@ -19,10 +20,11 @@ import {
 	composeWebhookInput,
 	webhookInput as input,
 	newApplication,
+	publicDnsAtSave,
 	rejection,
 	validTemplate,
 } from "./__test__/crud";
-import { deliveriesOf } from "./__test__/deliveries";
+import { deliveriesOf, webhookRow } from "./__test__/deliveries";
 import { useWebhookEngine } from "./__test__/engine";
 import { useReceiverRoutes } from "./__test__/routes";
 
@@ -36,15 +38,21 @@ describe("updateWebhook", () => {
 				headers: { "X-Team": "web" },
 				events: ["deployment.failed"],
 			}),
+			undefined,
+			publicDnsAtSave,
 		);
 		const renamed = await updateWebhook({ webhookId: webhook.webhookId, name: "Renamed" });
 		expect(renamed).toMatchObject({ ...webhook, name: "Renamed", updatedAt: expect.any(String) });
-		const changed = await updateWebhook({
-			webhookId: webhook.webhookId,
-			url: "https://other.example.com/in",
-			events: ["deployment.started", "deployment.success"],
-			headers: { "X-Team": "ops" },
-		});
+		const changed = await updateWebhook(
+			{
+				webhookId: webhook.webhookId,
+				url: "https://other.example.com/in",
+				events: ["deployment.started", "deployment.success"],
+				headers: { "X-Team": "ops" },
+			},
+			undefined,
+			publicDnsAtSave,
+		);
 		expect(changed).toMatchObject({
 			name: "Renamed",
 			url: "https://other.example.com/in",
@@ -64,7 +72,11 @@ describe("updateWebhook", () => {
 	});
 
 	it("requires a valid template when switching to custom, and drops it when switching away", async () => {
-		const { webhook } = await createWebhook(input(await newApplication()));
+		const { webhook } = await createWebhook(
+			input(await newApplication()),
+			undefined,
+			publicDnsAtSave,
+		);
 		const { webhookId } = webhook;
 		expect(await rejection(updateWebhook({ webhookId, templateType: "custom" }))).toMatch(
 			/The custom template is required/,
@@ -93,8 +105,47 @@ describe("updateWebhook", () => {
 		expect(slack).toMatchObject({ templateType: "slack", customTemplate: null });
 	});
 
+	it("refuses a custom template given with a non-custom template type, and changes nothing", async () => {
+		const { webhook } = await createWebhook(
+			input(await newApplication()),
+			undefined,
+			publicDnsAtSave,
+		);
+		const { webhookId } = webhook;
+		const onlyForCustom = /A custom template is only used with the custom template type/;
+		const generic = await webhookRow(webhookId);
+		expect(
+			await rejection(
+				updateWebhook({
+					webhookId,
+					name: "Changed",
+					templateType: "slack",
+					customTemplate: validTemplate,
+				}),
+			),
+		).toMatch(onlyForCustom);
+		// Without a type, the stored one (generic) is the one the template is checked against.
+		expect(await rejection(updateWebhook({ webhookId, customTemplate: validTemplate }))).toMatch(
+			onlyForCustom,
+		);
+		expect(await webhookRow(webhookId)).toEqual(generic);
+
+		await updateWebhook({ webhookId, templateType: "custom", customTemplate: validTemplate });
+		const custom = await webhookRow(webhookId);
+		expect(
+			await rejection(
+				updateWebhook({ webhookId, templateType: "n8n", customTemplate: '{"a": "${status}"}' }),
+			),
+		).toMatch(onlyForCustom);
+		expect(await webhookRow(webhookId)).toEqual(custom);
+	});
+
 	it("clears the disabled reason and the failure streak when the webhook is enabled again", async () => {
-		const { webhook } = await createWebhook(input(await newApplication()));
+		const { webhook } = await createWebhook(
+			input(await newApplication()),
+			undefined,
+			publicDnsAtSave,
+		);
 		const { webhookId } = webhook;
 		const reason = "Disabled on 2025-01-01T00:00:00.000Z: the receiver answered 410 Gone";
 		await getDatabase()
@@ -116,13 +167,39 @@ describe("updateWebhook", () => {
 
 describe("rotateSecret", () => {
 	it("refuses a grace period outside 0 hours to 30 days and keeps the secret", async () => {
-		const { webhook } = await createWebhook(input(await newApplication()));
+		const { webhook } = await createWebhook(
+			input(await newApplication()),
+			undefined,
+			publicDnsAtSave,
+		);
 		for (const graceHours of [-1, 24 * 30 + 1, Number.NaN]) {
 			expect(await rejection(rotateSecret(webhook.webhookId, undefined, { graceHours }))).toMatch(
 				/between 0 hours and 30 days/,
 			);
 		}
 		expect((await findWebhookById(webhook.webhookId)).secretHint).toBe(webhook.secretHint);
+	});
+
+	it("refuses a malformed given secret and keeps the old one, and accepts a well-formed one", async () => {
+		const { webhook } = await createWebhook(
+			input(await newApplication()),
+			undefined,
+			publicDnsAtSave,
+		);
+		const { webhookId } = webhook;
+		const before = await webhookRow(webhookId);
+		for (const secret of ["hunter2", "", "whsec_", "whsec_tooShort", `whsec_${"!".repeat(44)}`]) {
+			expect(await rejection(rotateSecret(webhookId, undefined, { secret })), secret).toMatch(
+				/A secret is whsec_ followed by base64/,
+			);
+		}
+		expect(await webhookRow(webhookId)).toEqual(before);
+
+		const given = `whsec_${randomBytes(32).toString("base64")}`;
+		const rotated = await rotateSecret(webhookId, undefined, { secret: given });
+		expect(rotated.secret).toBe(given);
+		expect(rotated.webhook.secretHint).toBe(`${given.slice(0, 10)}…`);
+		expect((await webhookRow(webhookId)).secret).not.toBe(before.secret);
 	});
 });
 
@@ -151,9 +228,17 @@ describe("deleteWebhook and the lookups by service", () => {
 	it("lists each service's own webhooks in creation order, for applications and compose services", async () => {
 		const { service: app, organizationId } = await createTestService("application");
 		const { service: stack } = await createTestService("compose", { organizationId });
-		const first = await createWebhook(input(app.id, { name: "first" }));
-		const onCompose = await createWebhook(composeWebhookInput(stack.id));
-		const second = await createWebhook(input(app.id, { name: "second" }));
+		const first = await createWebhook(input(app.id, { name: "first" }), undefined, publicDnsAtSave);
+		const onCompose = await createWebhook(
+			composeWebhookInput(stack.id),
+			undefined,
+			publicDnsAtSave,
+		);
+		const second = await createWebhook(
+			input(app.id, { name: "second" }),
+			undefined,
+			publicDnsAtSave,
+		);
 		const forApp = await findWebhooksByApplication(app.id, organizationId);
 		expect(forApp.map((hook) => hook.webhookId)).toEqual([
 			first.webhook.webhookId,

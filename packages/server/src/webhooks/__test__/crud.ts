@@ -3,9 +3,24 @@
 import { expect } from "vitest";
 import { createTestService } from "../../__test__/fixtures";
 import { ValidationError } from "../../lib/errors";
+import type { SaveOptions } from "../../services/webhook";
+import type { ResolveHost } from "../url-guard";
 import type { CreateWebhookInput } from "../validation";
 
 export const newApplication = async () => (await createTestService("application")).service.id;
+
+/** A public address (example.com's) for DNS answers at save time; no test sends anything there. */
+export const PUBLIC_ADDRESS = "93.184.216.34";
+
+/**
+ * Save-time DNS in which every name resolves to PUBLIC_ADDRESS, since saving a webhook checks its
+ * host and the tests have no outside DNS. Use it only for webhooks a test never sends to: the
+ * worker resolves the name again, with the system's DNS, before every send.
+ */
+export const publicDns: ResolveHost = async () => [{ address: PUBLIC_ADDRESS, family: 4 }];
+
+/** The options argument of createWebhook and updateWebhook, saving with `publicDns`. */
+export const publicDnsAtSave: SaveOptions = { resolve: publicDns };
 
 /** A valid create input for an application, with `changes` on top. */
 export const webhookInput = (applicationId: string, changes: Partial<CreateWebhookInput> = {}) =>
