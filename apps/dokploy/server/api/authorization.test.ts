@@ -100,6 +100,23 @@ describe("tRPC authorization", () => {
 			expect(projects.map((project) => project.projectId)).toContain(ids.projectId);
 		});
 
+		it("answers an unknown x-api-key with UNAUTHORIZED, not a server error", async () => {
+			const refused = await createContextFromHeaders(
+				new Headers({ "x-api-key": "not-a-real-key-not-a-real-key" }),
+			).catch((error: unknown) => error);
+			expect(refused).toBeInstanceOf(TRPCError);
+			expect((refused as TRPCError).code).toBe("UNAUTHORIZED");
+		});
+
+		it("lets an API key make many calls in a row (no daily cap of 10)", async () => {
+			const created = await getAuth().api.createApiKey({ body: { userId: ownerA.userId } });
+			const headers = new Headers({ "x-api-key": created.key });
+			for (let call = 0; call < 15; call++) {
+				const context = await createContextFromHeaders(headers);
+				expect(context.user?.id).toBe(ownerA.userId);
+			}
+		});
+
 		it("treats a request without credentials as anonymous", async () => {
 			expect(await createContextFromHeaders(new Headers())).toEqual(anonymousContext());
 		});

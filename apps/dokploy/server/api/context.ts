@@ -5,7 +5,9 @@
  */
 import { getAuth } from "@dokploy/server/auth/auth";
 import { findMembership, findMemberships, type Role } from "@dokploy/server/auth/membership";
+import { TRPCError } from "@trpc/server";
 import type { CreateNextContextOptions } from "@trpc/server/adapters/next";
+import { APIError } from "better-auth/api";
 import { fromNodeHeaders } from "better-auth/node";
 
 export interface CallerUser {
@@ -46,8 +48,22 @@ export const resolveCaller = async (
 	return { user, organizationId: first.organizationId, role: toRole(first.role) };
 };
 
+/**
+ * better-auth answers a bad or over-used API key by throwing; the caller should hear 401 or
+ * 429 with its reason, not a 500.
+ */
+const sessionFrom = async (headers: Headers) => {
+	try {
+		return await getAuth().api.getSession({ headers });
+	} catch (error) {
+		if (!(error instanceof APIError)) throw error;
+		const code = error.statusCode === 429 ? "TOO_MANY_REQUESTS" : "UNAUTHORIZED";
+		throw new TRPCError({ code, message: error.message, cause: error });
+	}
+};
+
 export const createContextFromHeaders = async (headers: Headers): Promise<CallerContext> => {
-	const found = await getAuth().api.getSession({ headers });
+	const found = await sessionFrom(headers);
 	if (!found) return anonymousContext();
 	const { user, session } = found;
 	return resolveCaller(

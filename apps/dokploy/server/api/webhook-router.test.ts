@@ -118,6 +118,16 @@ describe("webhook router", () => {
 		expect(JSON.stringify(await a.webhook.one({ webhookId }))).not.toContain(rotated.secret);
 	});
 
+	it("rotates to a secret the admin brings, and refuses a malformed one", async () => {
+		const own = `whsec_${Buffer.alloc(32, 7).toString("base64")}`;
+		expect((await a.webhook.rotateSecret({ webhookId, secret: own, graceHours: 0 })).secret).toBe(
+			own,
+		);
+		expect(
+			await rejectionCode(() => a.webhook.rotateSecret({ webhookId, secret: "hunter2" })),
+		).toBe("BAD_REQUEST");
+	});
+
 	describe("another organization gets NOT_FOUND", () => {
 		const attempts: Array<[string, (caller: Caller) => Promise<unknown>]> = [
 			["one", (c) => c.webhook.one({ webhookId })],

@@ -29,7 +29,13 @@ const createAuth = () =>
 		emailAndPassword: { enabled: true, autoSignIn: true, minPasswordLength: 8 },
 		plugins: [
 			organization({ allowUserToCreateOrganization: false, creatorRole: "owner" }),
-			apiKey({ enableSessionForAPIKeys: true, apiKeyHeaders: "x-api-key" }),
+			apiKey({
+				enableSessionForAPIKeys: true,
+				apiKeyHeaders: "x-api-key",
+				// better-auth's default (10 requests a day) would stop any script; 10 a second is
+				// plenty for automation and still stops a runaway loop.
+				rateLimit: { enabled: true, timeWindow: 60_000, maxRequests: 600 },
+			}),
 		],
 		databaseHooks: {
 			user: {

@@ -44,6 +44,8 @@ export const apiTestWebhook = z.object({ webhookId: id, event: event.optional() 
 export const apiRotateSecret = z.object({
 	webhookId: id,
 	graceHours: z.number().min(0).max(720).optional(),
+	/** A secret of the admin's own (whsec_…); one is generated when left out. */
+	secret: z.string().optional(),
 });
 export const apiFindDelivery = z.object({ deliveryId: id });
 export const apiGetDeliveries = z.object({

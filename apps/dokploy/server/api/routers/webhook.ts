@@ -65,6 +65,7 @@ export const webhookRouter = createTRPCRouter({
 	rotateSecret: adminProcedure.input(apiRotateSecret).mutation(({ ctx, input }) =>
 		rotateSecret(input.webhookId, ctx.organizationId, {
 			...(input.graceHours !== undefined ? { graceHours: input.graceHours } : {}),
+			...(input.secret !== undefined ? { secret: input.secret } : {}),
 		}),
 	),
 
