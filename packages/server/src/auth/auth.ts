@@ -24,7 +24,12 @@ const createAuth = () =>
 		appName: "Dokploy",
 		baseURL: process.env.BETTER_AUTH_URL ?? `http://localhost:${process.env.PORT ?? 3000}`,
 		secret: resolveAuthSecret(),
-		trustedOrigins: process.env.BETTER_AUTH_TRUSTED_ORIGINS?.split(",") ?? [],
+		trustedOrigins: (request) => [
+			...(process.env.BETTER_AUTH_TRUSTED_ORIGINS?.split(",") ?? []),
+			// The dashboard is reached at whatever address the admin uses (localhost, an IP, a
+			// name); a form posted from the same origin it is served from is not cross-site.
+			...(request ? [new URL(request.url).origin] : []),
+		],
 		database: drizzleAdapter(getDatabase(), { provider: "pg", schema: authSchema }),
 		emailAndPassword: { enabled: true, autoSignIn: true, minPasswordLength: 8 },
 		plugins: [
