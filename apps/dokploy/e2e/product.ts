@@ -5,23 +5,13 @@
  */
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { existsSync, mkdtempSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { freePort } from "@dokploy/server/__test__/free-port";
 import { createRedisConnection } from "@dokploy/server/lib/redis";
 
 const appDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-
-const freePort = () =>
-	new Promise<number>((resolve, reject) => {
-		const server = createServer();
-		server.once("error", reject);
-		server.listen(0, "127.0.0.1", () => {
-			const address = server.address();
-			server.close(() => resolve(typeof address === "object" && address ? address.port : 0));
-		});
-	});
 
 /** A Redis database of its own, so the product's queues never meet other test files' jobs. */
 const isolatedRedisUrl = (base = process.env.REDIS_URL ?? "redis://127.0.0.1:6379") => {

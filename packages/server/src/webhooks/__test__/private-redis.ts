@@ -4,20 +4,7 @@
  * restart comes back empty, as after a crash of a cache-only Redis.
  */
 import { type ChildProcess, spawn } from "node:child_process";
-import { createServer } from "node:net";
-
-const freePort = () =>
-	new Promise<number>((resolve, reject) => {
-		const server = createServer();
-		server.once("error", reject);
-		server.listen(0, "127.0.0.1", () => {
-			const address = server.address();
-			server.close(() => {
-				if (address && typeof address === "object") resolve(address.port);
-				else reject(new Error("Could not find a free port"));
-			});
-		});
-	});
+import { freePort } from "../../__test__/free-port";
 
 const waitUntilReady = (child: ChildProcess, port: number, timeoutMs: number) =>
 	new Promise<void>((resolve, reject) => {
