@@ -174,4 +174,40 @@ describe("webhooks in the running product", () => {
 		});
 		expect(log.items[0]!.attempts.map((attempt) => attempt.httpStatus)).toEqual([503, 503, 200]);
 	});
+
+	it("delivers deployment.cancelled when a running build is cancelled through the API", async () => {
+		const [project] = await api.project.all.query();
+		const slow = await api.application.create.mutate({
+			projectId: project!.projectId,
+			name: "Slow app",
+			appName: "slow-app",
+			buildCommand: "sleep 60",
+		});
+		const { secret } = await api.webhook.create.mutate({
+			applicationId: slow.id,
+			name: "cancellations",
+			url: receiver.url("/cancelled"),
+			events: ["deployment.cancelled"],
+		});
+		receiver.respond(respondWith(200));
+		const { jobId } = await api.application.deploy.mutate({ applicationId: slow.id });
+		await expect
+			.poll(async () => (await api.deployment.one.query({ deploymentId: jobId })).status, {
+				timeout: 30_000,
+			})
+			.toBe("running");
+		await api.deployment.cancel.mutate({ deploymentId: jobId, reason: "Wrong branch" });
+		await expect
+			.poll(() => receiver.requests.filter((request) => request.path === "/cancelled").length, {
+				timeout: 30_000,
+			})
+			.toBe(1);
+		const request = receiver.requests.find((received) => received.path === "/cancelled")!;
+		expect(() => new StandardWebhook(secret).verify(request.body, request.headers)).not.toThrow();
+		expect(JSON.parse(request.body)).toMatchObject({
+			event: "deployment.cancelled",
+			deployment: { id: jobId, status: "cancelled" },
+			cancellation: { reason: "Wrong branch" },
+		});
+	});
 });
