@@ -11,7 +11,7 @@ import { createTestService, waitFor } from "../__test__/fixtures";
 import { resetDeploymentQueue } from "../__test__/redis";
 import { getDatabase } from "../db/client";
 import { migrateDatabase } from "../db/migrate";
-import { deployment as deploymentTable } from "../db/schema/deployment";
+import { apiFindDeployment, deployment as deploymentTable } from "../db/schema/deployment";
 import { registerLifecycleListener, unregisterLifecycleListener } from "../lifecycle/emitter";
 import type { DeploymentLifecycleEvent } from "../lifecycle/types";
 import {
@@ -229,6 +229,10 @@ export const describeDeploymentLifecycle = (driver: TestDriver) => {
 			);
 			await syncDeploySchedule(ref, null);
 			expect(rows[0]).toMatchObject({ triggerType: "schedule", title: "Scheduled deployment" });
+			// Its id comes from BullMQ's scheduler and is longer than a nanoid: the API takes it.
+			expect(apiFindDeployment.safeParse({ deploymentId: rows[0]!.deploymentId }).success).toBe(
+				true,
+			);
 		});
 
 		it("cancels deployments left running by a crash, and spares none that a worker holds", async () => {

@@ -3,11 +3,12 @@
  * rule (URL safety, headers, templates, limits) and its messages reach the caller as
  * BAD_REQUEST, so the rules live in one place.
  */
+
+import { idSchema as id } from "@dokploy/server/db/schema/shared";
 import { deploymentEventNames } from "@dokploy/server/lifecycle/types";
 import { webhookTemplateTypes } from "@dokploy/server/webhooks/templates/types";
 import { z } from "zod";
 
-const id = z.string().min(1).max(64);
 const event = z.enum(deploymentEventNames);
 
 const settings = {

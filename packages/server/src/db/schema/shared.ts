@@ -28,4 +28,8 @@ export const appNameSchema = z
 		"App name may use lowercase letters, digits and dashes, and must start and end with a letter or digit",
 	);
 
-export const idSchema = z.string().min(1, "An id is required").max(64, "Unknown id");
+/**
+ * Ids are nanoids, except deployments started by a schedule, which take their BullMQ job id
+ * (`repeat:<scheduler>:<time>`, about 60 characters).
+ */
+export const idSchema = z.string().min(1, "An id is required").max(128, "Unknown id");
