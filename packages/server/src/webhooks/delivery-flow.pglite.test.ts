@@ -1,0 +1,3 @@
+import { describeDeliveryFlow } from "./delivery-flow-suite";
+
+describeDeliveryFlow("pglite");
