@@ -15,7 +15,7 @@ import { buildSamplePayload } from "../webhooks/payload";
 import { enqueueDeliveries } from "../webhooks/queue";
 import { dashboardBaseUrl } from "../webhooks/settings";
 import { renderWebhookBody } from "../webhooks/templates";
-import { findService } from "./service";
+import { findServiceUnscoped } from "./service";
 import { findWebhookRow, webhookServiceRef } from "./webhook-access";
 
 export interface TestResult {
@@ -40,7 +40,7 @@ export const testWebhook = async (
 ): Promise<TestResult> => {
 	const webhook = await findWebhookRow(webhookId, organizationId);
 	const ref = webhookServiceRef(webhook);
-	const service = await findService(ref);
+	const service = await findServiceUnscoped(ref);
 	const payload = buildSamplePayload(event, dashboardBaseUrl(), {
 		service: toLifecycleService(service),
 	});

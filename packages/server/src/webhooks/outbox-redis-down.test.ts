@@ -22,7 +22,7 @@ import {
 	findDeploymentById,
 	updateDeploymentStatus,
 } from "../services/deployment";
-import { findService } from "../services/service";
+import { findServiceUnscoped } from "../services/service";
 import { createWebhook, deleteWebhook } from "../services/webhook";
 import { useWebhookEngine } from "./__test__/engine";
 import { settlesWithin } from "./__test__/hang-guard";
@@ -202,7 +202,7 @@ describe("outbox: transactional with the deployment change", () => {
 		const webhook = await createOutageWebhook(ref.id, "/rollback");
 		try {
 			const started = await createDeployment(ref.id, { trigger });
-			const service = await findService(ref);
+			const service = await findServiceUnscoped(ref);
 			const failure = runLifecycleTransaction(async (tx, emit) => {
 				const [row] = await tx
 					.update(deployment)
