@@ -23,7 +23,7 @@ import {
 	updateDeploymentStatus,
 } from "../services/deployment";
 import { findServiceUnscoped } from "../services/service";
-import { createWebhook, deleteWebhook } from "../services/webhook";
+import { createWebhook, deleteWebhook } from "./__test__/as-owner";
 import { useWebhookEngine } from "./__test__/engine";
 import { settlesWithin } from "./__test__/hang-guard";
 import { type PrivateRedis, startPrivateRedis } from "./__test__/private-redis";
