@@ -5,19 +5,15 @@
  * failure is answered with a generic message and an error id, and logged without the query's
  * parameter values.
  */
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { closeDatabase } from "@dokploy/server/db/client";
 import { migrateDatabase } from "@dokploy/server/db/migrate";
 import { logger } from "@dokploy/server/lib/logger";
 import { createDeployment } from "@dokploy/server/services/deployment";
 import { createProject } from "@dokploy/server/services/project";
-import type { AnyRouter } from "@trpc/server";
-import type { NextApiRequest, NextApiResponse } from "next";
 import superjson from "superjson";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { signUpOwner, uniqueSuffix } from "./__test__/organizations";
-import { createApiHandler } from "./http-handler";
+import { serveApi } from "./__test__/serve-api";
 import { appRouter, createCaller } from "./root";
 import { createTRPCRouter, publicProcedure } from "./trpc";
 
@@ -72,23 +68,12 @@ const captureLogLines = () => {
 	};
 };
 
-const serve = async (router: AnyRouter) => {
-	const handler = createApiHandler(router);
-	const server = createServer((req, res) => {
-		const path = new URL(req.url ?? "/", "http://api").pathname.replace(/^\/api\/trpc\//, "");
-		const request = Object.assign(req, { query: { trpc: decodeURIComponent(path) } });
-		void handler(request as unknown as NextApiRequest, res as NextApiResponse);
-	});
-	await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-	return { server, baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
-};
-
 interface ErrorEnvelope {
 	error: { json: { message: string; code: number; data: Record<string, unknown> } };
 }
 
 describe("hostile input to the tRPC API", () => {
-	let server: Server;
+	let api: Awaited<ReturnType<typeof serveApi>>;
 	let baseUrl: string;
 	let cookie: string;
 	let log: ReturnType<typeof captureLogLines>;
@@ -138,13 +123,14 @@ describe("hostile input to the tRPC API", () => {
 			deploymentId: deployment.deploymentId,
 			deliveryId: delivery.deliveryId,
 		};
-		({ server, baseUrl } = await serve(appRouter));
+		api = await serveApi(appRouter);
+		baseUrl = api.baseUrl;
 		log = captureLogLines();
 	});
 
 	afterAll(async () => {
 		log?.restore();
-		await new Promise((resolve) => server?.close(resolve));
+		await api?.close();
 		await closeDatabase();
 	});
 
@@ -240,10 +226,10 @@ describe("hostile input to the tRPC API", () => {
 		});
 
 		it("is answered with a generic message and an error id, and logged under that id without parameter values", async () => {
-			const { server: failingServer, baseUrl: failingUrl } = await serve(failing);
+			const failingApi = await serveApi(failing);
 			const linesBefore = log.lines.length;
 			try {
-				const response = await fetch(`${failingUrl}/api/trpc/explode`);
+				const response = await fetch(`${failingApi.baseUrl}/api/trpc/explode`);
 				const body = await response.text();
 				expect(response.status).toBe(500);
 				expect(body).not.toContain(parameterValue);
@@ -259,7 +245,7 @@ describe("hostile input to the tRPC API", () => {
 				expect(logged).toContain('insert into \\"project\\"'); // ...and the statement
 				expect(logged).not.toContain(parameterValue);
 			} finally {
-				await new Promise((resolve) => failingServer.close(resolve));
+				await failingApi.close();
 			}
 		});
 	});

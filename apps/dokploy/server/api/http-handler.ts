@@ -6,13 +6,23 @@
 import { logger } from "@dokploy/server/lib/logger";
 import type { AnyRouter } from "@trpc/server";
 import { createNextApiHandler } from "@trpc/server/adapters/next";
-import { createContext } from "./context";
+import { type CreateContext, createContext } from "./context";
 import { describeForLog, errorIdOf, isUnexpected } from "./unexpected-errors";
 
-export const createApiHandler = (router: AnyRouter) =>
+/** Seconds until a rate-limited caller may retry, carried by the error's cause. */
+const retryAfterOf = (error: { cause?: unknown }) => {
+	const seconds = (error.cause as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds;
+	return typeof seconds === "number" ? seconds : null;
+};
+
+export const createApiHandler = (router: AnyRouter, context: CreateContext = createContext) =>
 	createNextApiHandler({
 		router,
-		createContext,
+		createContext: context,
+		responseMeta: ({ errors }) => {
+			const retryAfter = errors.map(retryAfterOf).find((seconds) => seconds !== null);
+			return retryAfter ? { headers: new Headers({ "retry-after": String(retryAfter) }) } : {};
+		},
 		onError: ({ error, path, type }) => {
 			if (!isUnexpected(error)) return;
 			logger.error(
