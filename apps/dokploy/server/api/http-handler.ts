@@ -15,10 +15,14 @@ const retryAfterOf = (error: { cause?: unknown }) => {
 	return typeof seconds === "number" ? seconds : null;
 };
 
+/** Next's own body parser (turned off for tRPC) stopped at 1 MB; so does tRPC's reader. */
+const MAX_BODY_BYTES = 1024 * 1024;
+
 export const createApiHandler = (router: AnyRouter, context: CreateContext = createContext) =>
 	createNextApiHandler({
 		router,
 		createContext: context,
+		maxBodySize: MAX_BODY_BYTES,
 		responseMeta: ({ errors }) => {
 			const retryAfter = errors.map(retryAfterOf).find((seconds) => seconds !== null);
 			return retryAfter ? { headers: new Headers({ "retry-after": String(retryAfter) }) } : {};
