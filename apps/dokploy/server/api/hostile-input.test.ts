@@ -43,6 +43,17 @@ const withNulBytes = (value: unknown): unknown => {
 	return value;
 };
 
+/** The same shape with every value of the wrong type: an operator object carrying a secret. */
+const withWrongTypes = (value: unknown): unknown => {
+	if (Array.isArray(value)) return value.map(withWrongTypes);
+	if (value && typeof value === "object") {
+		return Object.fromEntries(
+			Object.entries(value).map(([key, item]) => [key, withWrongTypes(item)]),
+		);
+	}
+	return { $ne: urlQueryToken, length: 1e9 };
+};
+
 /** Every log line the process writes while the tests run. */
 const captureLogLines = () => {
 	const lines: string[] = [];
@@ -208,6 +219,19 @@ describe("hostile input to the tRPC API", () => {
 			"mutation",
 		);
 		expect(webhook.body).toContain("U+0000");
+	});
+
+	it("refuses values of the wrong type in every procedure without an internal error or an echoed secret", async () => {
+		const procedures = appRouter._def.procedures as unknown as Record<
+			string,
+			{ _def: { type: string } }
+		>;
+		for (const [path, input] of Object.entries(inputs())) {
+			const type = procedures[path]!._def.type === "query" ? "query" : "mutation";
+			const { status, body } = await call(path, withWrongTypes(input), type);
+			expect(status, `${path}: ${body}`).toBeLessThan(500);
+			for (const secret of secrets) expect(body, path).not.toContain(secret);
+		}
 	});
 
 	it("writes no secret, header value or URL query to the log", () => {
