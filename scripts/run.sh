@@ -23,11 +23,14 @@ if [ "${DOKPLOY_SKIP_BUILD:-}" != "1" ]; then
 fi
 say "Starting Dokploy"
 export NODE_ENV=production
-# Not exec: the EXIT trap above must run when the product stops. Signals go to the product,
-# which shuts down cleanly, then the trap runs.
+# Not exec: the EXIT trap above must run when the product stops. The product runs in a process
+# group of its own (set -m), so Ctrl-C reaches this script only; it stops the whole group
+# (pnpm, tsx, node) with SIGTERM, the product shuts down cleanly, then the EXIT trap runs.
+set -m
 pnpm --filter dokploy start &
 product=$!
-trap 'kill -TERM "$product" 2>/dev/null' INT TERM
+set +m
+trap 'kill -TERM -- "-$product" 2>/dev/null' INT TERM
 status=0
 wait "$product" || status=$?
 # A signal interrupts the first wait; wait again for the product's own shutdown.
