@@ -48,7 +48,8 @@ ensure_dependencies() {
 
 # Sets REDIS_URL. Uses the given one, else a private redis-server on a free port (so tests may
 # flush it freely and the product never touches someone else's data), installing Debian's
-# package where it is missing.
+# package where it is missing. REDIS_STARTED_HERE is set when this call started the server.
+REDIS_STARTED_HERE=""
 ensure_redis() {
 	if [ -n "${REDIS_URL:-}" ]; then
 		say "Using Redis at $REDIS_URL"
@@ -68,15 +69,20 @@ ensure_redis() {
 		redis-server --daemonize yes --port "$port" --bind 127.0.0.1 --dir "$dir" \
 			--pidfile "$dir/redis.pid" --logfile "$dir/redis.log" --save "" --appendonly yes >/dev/null
 		echo "$port" >"$dir/redis.port"
+		REDIS_STARTED_HERE=1
 		for _ in $(seq 1 50); do port_open 127.0.0.1 "$port" && break; sleep 0.1; done
 	fi
 	export REDIS_URL="redis://127.0.0.1:$port"
 	say "Redis running at $REDIS_URL (data in $dir)"
 }
 
+# Stops the redis-server of that directory and waits (up to 5 s) until it has exited.
 stop_redis() {
-	local dir="$1"
-	[ -f "$dir/redis.pid" ] && kill "$(cat "$dir/redis.pid")" 2>/dev/null || true
+	local dir="$1" pid
+	[ -f "$dir/redis.pid" ] || return 0
+	pid="$(cat "$dir/redis.pid")"
+	kill "$pid" 2>/dev/null || return 0
+	for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || return 0; sleep 0.1; done
 }
 
 pg_bin_dir() {

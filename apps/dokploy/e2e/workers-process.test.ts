@@ -14,7 +14,7 @@ import { migrateDatabase } from "@dokploy/server/db/migrate";
 import { deploymentsQueue, enqueueDeployment } from "@dokploy/server/deployments/queue";
 import { createRedisConnection, sharedRedis } from "@dokploy/server/lib/redis";
 import { findDeploymentById } from "@dokploy/server/services/deployment";
-import { createWebhook } from "@dokploy/server/services/webhook";
+import { createWebhook } from "@dokploy/server/webhooks/__test__/as-owner";
 import { settlesWithin } from "@dokploy/server/webhooks/__test__/hang-guard";
 import { type Receiver, startReceiver } from "@dokploy/server/webhooks/__test__/receiver";
 import { Webhook as StandardWebhook } from "standardwebhooks";

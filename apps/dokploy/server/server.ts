@@ -19,8 +19,15 @@ const main = async () => {
 	const background = await startBackground();
 	if (process.env.DOKPLOY_SEED_DEMO !== "false") {
 		const seeded = await seedDemoIfEmpty();
-		if (seeded) {
-			console.log(`\nDemo organization created. Sign in as ${seeded.email} / ${seeded.password}\n`);
+		if (seeded?.passwordFile) {
+			console.log(
+				`\nDemo organization created. Sign in as ${seeded.email} / ${seeded.password}\n` +
+					`This password is shown once; it is kept in ${seeded.passwordFile} (readable by this user only).\n`,
+			);
+		} else if (seeded) {
+			console.log(
+				`\nDemo organization created. Sign in as ${seeded.email} with DOKPLOY_ADMIN_PASSWORD.\n`,
+			);
 		}
 	}
 	const app = next({ dev: process.env.NODE_ENV === "development", dir: appDir, port, hostname });

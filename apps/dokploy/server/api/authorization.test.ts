@@ -252,6 +252,27 @@ describe("tRPC authorization", () => {
 				(await memberOfA.deployment.one({ deploymentId: ids.deploymentId })).deploymentId,
 			).toBe(ids.deploymentId);
 		});
+
+		it("does not show a member the deploy-hook token of any service", async () => {
+			const application = await memberOfA.application.one({ applicationId: ids.applicationId });
+			const compose = await memberOfA.compose.one({ composeId: ids.composeId });
+			const listed = [
+				...(await memberOfA.application.byProject({ projectId: ids.projectId })),
+				...(await memberOfA.compose.byProject({ projectId: ids.projectId })),
+			];
+			expect(application.name).toBe("app-a");
+			expect(listed.length).toBeGreaterThanOrEqual(2);
+			for (const service of [application, compose, ...listed]) {
+				expect(service.refreshToken).toBeNull();
+			}
+		});
+
+		it("shows owners the deploy-hook token (the control for the member case)", async () => {
+			const application = await a.application.one({ applicationId: ids.applicationId });
+			const [listed] = await a.compose.byProject({ projectId: ids.projectId });
+			expect(application.refreshToken).toMatch(/^[\w-]{32}$/);
+			expect(listed?.refreshToken).toMatch(/^[\w-]{32}$/);
+		});
 	});
 
 	describe("without a session", () => {

@@ -3,6 +3,11 @@
  * turns into a session), the organization the caller acts in and their role there. Procedures
  * only read this; the middlewares in trpc.ts decide what it allows.
  */
+import {
+	type ApiKeyRateLimit,
+	ApiKeyRateLimitedError,
+	apiKeyRateLimit,
+} from "@dokploy/server/auth/api-key-rate-limit";
 import { getAuth } from "@dokploy/server/auth/auth";
 import { findMembership, findMemberships, type Role } from "@dokploy/server/auth/membership";
 import { TRPCError } from "@trpc/server";
@@ -49,22 +54,36 @@ export const resolveCaller = async (
 };
 
 /**
- * better-auth answers a bad or over-used API key by throwing; the caller should hear 401 or
- * 429 with its reason, not a 500.
+ * better-auth answers a bad API key by throwing; the caller should hear 401 with its reason,
+ * not a 500.
  */
 const sessionFrom = async (headers: Headers) => {
 	try {
 		return await getAuth().api.getSession({ headers });
 	} catch (error) {
 		if (!(error instanceof APIError)) throw error;
-		const code = error.statusCode === 429 ? "TOO_MANY_REQUESTS" : "UNAUTHORIZED";
-		throw new TRPCError({ code, message: error.message, cause: error });
+		throw new TRPCError({ code: "UNAUTHORIZED", message: error.message, cause: error });
 	}
 };
 
-export const createContextFromHeaders = async (headers: Headers): Promise<CallerContext> => {
+/** Counts a request of a valid key; the HTTP handler turns the cause into Retry-After. */
+const takeApiKeyRequest = async (rateLimit: ApiKeyRateLimit, apiKey: string) => {
+	try {
+		await rateLimit.take(apiKey);
+	} catch (error) {
+		if (!(error instanceof ApiKeyRateLimitedError)) throw error;
+		throw new TRPCError({ code: "TOO_MANY_REQUESTS", message: error.message, cause: error });
+	}
+};
+
+export const createContextFromHeaders = async (
+	headers: Headers,
+	rateLimit: ApiKeyRateLimit = apiKeyRateLimit(),
+): Promise<CallerContext> => {
 	const found = await sessionFrom(headers);
 	if (!found) return anonymousContext();
+	const apiKey = headers.get("x-api-key");
+	if (apiKey) await takeApiKeyRequest(rateLimit, apiKey);
 	const { user, session } = found;
 	return resolveCaller(
 		{ id: user.id, name: user.name, email: user.email },
@@ -74,3 +93,5 @@ export const createContextFromHeaders = async (headers: Headers): Promise<Caller
 
 export const createContext = ({ req }: CreateNextContextOptions) =>
 	createContextFromHeaders(fromNodeHeaders(req.headers));
+
+export type CreateContext = typeof createContext;

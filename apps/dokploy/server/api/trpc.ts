@@ -3,22 +3,37 @@
  * context whose user and organization are present, and pass `ctx.organizationId` to every
  * service call, so another organization's resources are simply not found.
  */
+import { containsNulByte, NUL_BYTE_MESSAGE } from "@dokploy/server/lib/text";
 import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { ZodError, z } from "zod";
 import type { CallerContext } from "./context";
 import { toTRPCError } from "./errors";
+import { errorIdOf, genericMessage, isUnexpected } from "./unexpected-errors";
 
 const t = initTRPC.context<CallerContext>().create({
 	transformer: superjson,
-	errorFormatter: ({ shape, error }) => ({
-		...shape,
-		data: {
-			...shape.data,
-			// Field-level messages for forms when the input itself was rejected.
-			zodError: error.cause instanceof ZodError ? z.flattenError(error.cause) : null,
-		},
-	}),
+	errorFormatter: ({ shape, error }) => {
+		if (isUnexpected(error)) {
+			// Its message and stack may quote a statement and its values: say nothing of them.
+			const errorId = errorIdOf(error);
+			const { stack: _stack, ...data } = shape.data;
+			return {
+				...shape,
+				message: genericMessage(errorId),
+				data: { ...data, errorId, zodError: null },
+			};
+		}
+		return {
+			...shape,
+			data: {
+				...shape.data,
+				errorId: null,
+				// Field-level messages for forms when the input itself was rejected.
+				zodError: error.cause instanceof ZodError ? z.flattenError(error.cause) : null,
+			},
+		};
+	},
 });
 
 export const createTRPCRouter = t.router;
@@ -41,7 +56,15 @@ const requireOrganizationMember = t.middleware(({ ctx, next }) => {
 	return next({ ctx: { user: ctx.user, organizationId: ctx.organizationId, role: ctx.role } });
 });
 
-export const publicProcedure = t.procedure.use(translateDomainErrors);
+/** PostgreSQL text cannot hold U+0000; refuse it in any input before a query fails on it. */
+const refuseNulBytes = t.middleware(async ({ getRawInput, next }) => {
+	if (containsNulByte(await getRawInput())) {
+		throw new TRPCError({ code: "BAD_REQUEST", message: NUL_BYTE_MESSAGE });
+	}
+	return next();
+});
+
+export const publicProcedure = t.procedure.use(translateDomainErrors).use(refuseNulBytes);
 
 /** Signed in and a member of an organization. */
 export const protectedProcedure = publicProcedure.use(requireOrganizationMember);

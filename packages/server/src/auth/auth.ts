@@ -37,9 +37,9 @@ const createAuth = () =>
 			apiKey({
 				enableSessionForAPIKeys: true,
 				apiKeyHeaders: "x-api-key",
-				// better-auth's default (10 requests a day) would stop any script; 10 a second is
-				// plenty for automation and still stops a runaway loop.
-				rateLimit: { enabled: true, timeWindow: 60_000, maxRequests: 600 },
+				// Its limiter only resets after a pause as long as the window, so it locks out a
+				// script that calls steadily; auth/api-key-rate-limit.ts limits keys instead.
+				rateLimit: { enabled: false },
 			}),
 		],
 		databaseHooks: {

@@ -17,7 +17,7 @@ import { processSingleton } from "../lib/process-singleton";
 import { createRedisConnection, sharedRedis } from "../lib/redis";
 import type { TriggerType } from "../lifecycle/types";
 import { recordCancelledDeployment } from "../services/deployment";
-import { findService, type ServiceRef } from "../services/service";
+import { findServiceUnscoped, type ServiceRef } from "../services/service";
 import type { EnqueueDeploymentOptions, QueuedDeployment } from "./contract";
 
 export const DEPLOYMENTS_QUEUE = "deployments";
@@ -44,7 +44,7 @@ export const deploymentsQueue = () =>
 export const laneKey = (ref: ServiceRef) => `dokploy:deploy-lane:${ref.type}:${ref.id}`;
 
 export const enqueueDeployment = async (ref: ServiceRef, options: EnqueueDeploymentOptions) => {
-	await findService(ref);
+	await findServiceUnscoped(ref);
 	const queue = deploymentsQueue();
 	const jobId = nanoid();
 	// Join the lane before the job exists, so no worker can see the job outside its lane.

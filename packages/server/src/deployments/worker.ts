@@ -14,7 +14,7 @@ import {
 	findDeploymentById,
 	updateDeploymentStatus,
 } from "../services/deployment";
-import { findService } from "../services/service";
+import { findServiceUnscoped } from "../services/service";
 import { subscribeToCancellations } from "./cancel-bus";
 import { DEPLOYMENTS_QUEUE, type DeploymentJobData, deploymentsQueue, laneKey } from "./queue";
 import { describeOutcome, runBuild } from "./runner";
@@ -70,7 +70,7 @@ export const startDeploymentWorker = async (options: DeploymentWorkerOptions = {
 		const { service: ref, trigger, title, branch, commitHash } = job.data;
 		// A row with this id already means it was cancelled while queued.
 		if (await findDeploymentById(job.id!).catch(() => null)) return;
-		const service = await findService(ref);
+		const service = await findServiceUnscoped(ref);
 		const start = ref.type === "application" ? createDeployment : createDeploymentCompose;
 		const deployment = await start(ref.id, {
 			deploymentId: job.id!,

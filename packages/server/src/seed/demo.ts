@@ -1,29 +1,58 @@
 /**
  * On an empty database, the product seeds a demo so that a first visit has something to
- * deploy: an admin (credentials from the environment or the defaults below, printed at start),
- * a project, an application whose build passes, one whose build fails, and a compose service.
+ * deploy: an owner, a project, an application whose build passes, one whose build fails, and a
+ * compose service. The owner can run shell commands on the host through builds and the
+ * dashboard listens on every interface, so its password is never a known default: it comes
+ * from DOKPLOY_ADMIN_PASSWORD or is generated, printed once and kept in a file only the
+ * product's user can read.
  */
+import { randomBytes } from "node:crypto";
+import { chmodSync, mkdirSync, writeFileSync } from "node:fs";
+import path from "node:path";
 import { getAuth } from "../auth/auth";
 import { countUsers, findMemberships } from "../auth/membership";
+import { dataDir } from "../lib/paths";
 import { createProject } from "../services/project";
 import { createService } from "../services/service";
 
 export interface DemoCredentials {
 	email: string;
 	password: string;
+	/** True when the password was generated here rather than given in the environment. */
+	generated: boolean;
 }
+
+export interface SeededDemo extends DemoCredentials {
+	/** Where a generated password is kept (mode 0600), or null when it came from the environment. */
+	passwordFile: string | null;
+}
+
+export const adminPasswordFile = () => path.join(dataDir(), "admin-password");
 
 export const demoCredentials = (env = process.env): DemoCredentials => ({
 	email: env.DOKPLOY_ADMIN_EMAIL ?? "admin@dokploy.local",
-	password: env.DOKPLOY_ADMIN_PASSWORD ?? "dokploy-admin",
+	password: env.DOKPLOY_ADMIN_PASSWORD ?? randomBytes(18).toString("base64url"),
+	generated: env.DOKPLOY_ADMIN_PASSWORD === undefined,
 });
 
+const keepPassword = (password: string) => {
+	const file = adminPasswordFile();
+	mkdirSync(path.dirname(file), { recursive: true });
+	writeFileSync(file, `${password}\n`, { mode: 0o600 });
+	// The mode above applies to a new file only; a file left by an earlier install keeps its own.
+	chmodSync(file, 0o600);
+	return file;
+};
+
 /** Seeds the demo when no user exists yet; returns the credentials, or null if it did nothing. */
-export const seedDemoIfEmpty = async (credentials = demoCredentials()) => {
+export const seedDemoIfEmpty = async (
+	credentials = demoCredentials(),
+): Promise<SeededDemo | null> => {
 	if ((await countUsers()) > 0) return null;
 	const { user } = await getAuth().api.signUpEmail({
 		body: { name: "Admin", email: credentials.email, password: credentials.password },
 	});
+	const passwordFile = credentials.generated ? keepPassword(credentials.password) : null;
 	const [membership] = await findMemberships(user.id);
 	if (!membership) throw new Error("The demo admin has no organization");
 	const { organizationId } = membership;
@@ -58,5 +87,5 @@ export const seedDemoIfEmpty = async (credentials = demoCredentials()) => {
 		buildCommand: 'echo "Pulling images..."; sleep 1; echo "Stack is up"',
 		domains: ["demo-stack.localhost"],
 	});
-	return credentials;
+	return { ...credentials, passwordFile };
 };

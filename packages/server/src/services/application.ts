@@ -12,7 +12,7 @@ export const createApplication = (
 	input: ServiceFields & { projectId: string },
 ) => createService("application", organizationId, input);
 
-export const findApplicationById = (applicationId: string, organizationId?: string) =>
+export const findApplicationById = (applicationId: string, organizationId: string) =>
 	findService({ type: "application", id: applicationId }, organizationId);
 
 export const findApplicationsByProject = (projectId: string) =>

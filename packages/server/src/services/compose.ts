@@ -12,7 +12,7 @@ export const createCompose = (
 	input: ServiceFields & { projectId: string },
 ) => createService("compose", organizationId, input);
 
-export const findComposeById = (composeId: string, organizationId?: string) =>
+export const findComposeById = (composeId: string, organizationId: string) =>
 	findService({ type: "compose", id: composeId }, organizationId);
 
 export const findComposesByProject = (projectId: string) =>

@@ -17,7 +17,7 @@ import { logsDir } from "../lib/paths";
 import { runLifecycleTransaction } from "../lifecycle/emitter";
 import { toLifecycleEvent } from "../lifecycle/event";
 import type { TriggerType } from "../lifecycle/types";
-import { findService, type ServiceRecord, type ServiceRef } from "./service";
+import { findService, findServiceUnscoped, type ServiceRecord, type ServiceRef } from "./service";
 
 /** Dokploy keeps the newest 10 deployments of each service. */
 export const DEPLOYMENTS_KEPT_PER_SERVICE = 10;
@@ -91,7 +91,7 @@ const removeLogFiles = (paths: string[]) => {
 };
 
 const startDeployment = async (ref: ServiceRef, options: StartDeploymentOptions) => {
-	const service = await findService(ref);
+	const service = await findServiceUnscoped(ref);
 	const { row, prunedLogs } = await runLifecycleTransaction(async (tx, emit) => {
 		const prunedLogs = await pruneOldDeployments(tx, ref);
 		const [row] = await tx
@@ -131,7 +131,7 @@ export const updateDeploymentStatus = async (
 	details: FinishDetails = {},
 ) => {
 	const current = await findDeploymentById(deploymentId);
-	const service = await findService(serviceOf(current));
+	const service = await findServiceUnscoped(serviceOf(current));
 	const logTail = status === "error" ? await readLogTail(current.logPath, LOG_TAIL_LINES) : null;
 	return runLifecycleTransaction(async (tx, emit) => {
 		const [row] = await tx
@@ -158,7 +158,7 @@ export const updateDeploymentStatus = async (
  */
 export const cancelDeployment = async (deploymentId: string, reason: string) => {
 	const current = await findDeploymentById(deploymentId);
-	const service = await findService(serviceOf(current));
+	const service = await findServiceUnscoped(serviceOf(current));
 	return runLifecycleTransaction(async (tx, emit) => {
 		const [row] = await tx
 			.update(deployment)
@@ -179,7 +179,7 @@ export const recordCancelledDeployment = async (
 	ref: ServiceRef,
 	options: StartDeploymentOptions & { reason: string },
 ) => {
-	const service = await findService(ref);
+	const service = await findServiceUnscoped(ref);
 	return runLifecycleTransaction(async (tx, emit) => {
 		const base = newDeploymentRow(service, options);
 		const [row] = await tx

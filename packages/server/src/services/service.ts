@@ -62,14 +62,10 @@ const toRecord = (
 	};
 };
 
-/**
- * Finds a service, and when `organizationId` is given, only within that organization: another
- * organization's service is reported as not found, never as forbidden.
- */
-export const findService = async (
+const selectService = async (
 	ref: ServiceRef,
-	organizationId?: string,
-	executor: Executor = getDatabase(),
+	organizationId: string | null,
+	executor: Executor,
 ): Promise<ServiceRecord> => {
 	const { table, idColumn } = tables[ref.type];
 	const [row] = await executor
@@ -79,13 +75,30 @@ export const findService = async (
 		.where(
 			and(
 				eq(idColumn, ref.id),
-				organizationId ? eq(project.organizationId, organizationId) : undefined,
+				organizationId === null ? undefined : eq(project.organizationId, organizationId),
 			),
 		)
 		.limit(1);
 	if (!row) throw new NotFoundError(label(ref.type));
 	return toRecord(ref.type, row.service, row.project);
 };
+
+/**
+ * Finds a service within the caller's organization: another organization's service is reported
+ * as not found, never as forbidden. Everything that serves a caller uses this one.
+ */
+export const findService = (
+	ref: ServiceRef,
+	organizationId: string,
+	executor: Executor = getDatabase(),
+) => selectService(ref, organizationId, executor);
+
+/**
+ * Finds a service in any organization: for the workers and the lifecycle, which act on ids
+ * they took from the database or the queue, never on a caller's input.
+ */
+export const findServiceUnscoped = (ref: ServiceRef, executor: Executor = getDatabase()) =>
+	selectService(ref, null, executor);
 
 export const findServiceByRefreshToken = async (refreshToken: string) => {
 	for (const type of ["application", "compose"] as const) {

@@ -70,8 +70,8 @@ export const parseInput = <T>(
 	return result.data;
 };
 
-/** The webhook row, only if its service belongs to the organization (when one is given). */
-export const findWebhookRow = async (webhookId: string, organizationId?: string) => {
+/** The webhook row, only if its service belongs to the organization. */
+export const findWebhookRow = async (webhookId: string, organizationId: string) => {
 	const [row] = await getDatabase()
 		.select()
 		.from(applicationWebhooks)
@@ -83,5 +83,5 @@ export const findWebhookRow = async (webhookId: string, organizationId?: string)
 	return row;
 };
 
-export const findWebhookById = async (webhookId: string, organizationId?: string) =>
+export const findWebhookById = async (webhookId: string, organizationId: string) =>
 	toWebhookView(await findWebhookRow(webhookId, organizationId));

@@ -15,7 +15,7 @@ import { buildSamplePayload } from "../webhooks/payload";
 import { enqueueDeliveries } from "../webhooks/queue";
 import { dashboardBaseUrl } from "../webhooks/settings";
 import { renderWebhookBody } from "../webhooks/templates";
-import { findService } from "./service";
+import { findServiceUnscoped } from "./service";
 import { findWebhookRow, webhookServiceRef } from "./webhook-access";
 
 export interface TestResult {
@@ -35,12 +35,12 @@ const RESPONSE_EXCERPT_FOR_CALLER = 500;
  */
 export const testWebhook = async (
 	webhookId: string,
-	organizationId?: string,
+	organizationId: string,
 	event: DeploymentEventName = "deployment.success",
 ): Promise<TestResult> => {
 	const webhook = await findWebhookRow(webhookId, organizationId);
 	const ref = webhookServiceRef(webhook);
-	const service = await findService(ref);
+	const service = await findServiceUnscoped(ref);
 	const payload = buildSamplePayload(event, dashboardBaseUrl(), {
 		service: toLifecycleService(service),
 	});
@@ -78,7 +78,7 @@ export const testWebhook = async (
 	};
 };
 
-const findDeliveryRow = async (deliveryId: string, organizationId?: string) => {
+const findDeliveryRow = async (deliveryId: string, organizationId: string) => {
 	const [row] = await getDatabase()
 		.select()
 		.from(webhookDeliveries)
@@ -94,7 +94,7 @@ const findDeliveryRow = async (deliveryId: string, organizationId?: string) => {
  * Sends a finished delivery again: the same body and the same idempotency id (webhook-id), a
  * new row marked as a redelivery, through the queue like any other delivery.
  */
-export const redeliver = async (deliveryId: string, organizationId?: string) => {
+export const redeliver = async (deliveryId: string, organizationId: string) => {
 	const original = await findDeliveryRow(deliveryId, organizationId);
 	if (original.status !== "success" && original.status !== "failed") {
 		throw new ValidationError(
@@ -121,7 +121,7 @@ export const redeliver = async (deliveryId: string, organizationId?: string) => 
 };
 
 /** Schedules the next attempt of an unfinished delivery: the PRD's retryWebhook. */
-export const retryWebhook = async (deliveryId: string, organizationId?: string, delayMs = 0) => {
+export const retryWebhook = async (deliveryId: string, organizationId: string, delayMs = 0) => {
 	const row = await findDeliveryRow(deliveryId, organizationId);
 	if (row.status === "success" || row.status === "failed") {
 		throw new ValidationError("This delivery has finished; use redeliver to send it again");
@@ -138,7 +138,7 @@ export interface DeliveriesQuery {
 
 export const getDeliveries = async (
 	webhookId: string,
-	organizationId?: string,
+	organizationId: string,
 	query: DeliveriesQuery = {},
 ) => {
 	await findWebhookRow(webhookId, organizationId);
@@ -160,5 +160,5 @@ export const getDeliveries = async (
 	return { items, total: total?.value ?? 0, page, pageSize };
 };
 
-export const findDeliveryById = (deliveryId: string, organizationId?: string) =>
+export const findDeliveryById = (deliveryId: string, organizationId: string) =>
 	findDeliveryRow(deliveryId, organizationId);

@@ -11,7 +11,7 @@ import { applicationWebhooks, webhookDeliveries } from "../db/schema/webhook";
 import { findWebhookRow } from "./webhook-access";
 
 /** Figures over the deliveries still kept (the newest 100 finished ones and all open ones). */
-export const getWebhookStats = async (webhookId: string, organizationId?: string) => {
+export const getWebhookStats = async (webhookId: string, organizationId: string) => {
 	await findWebhookRow(webhookId, organizationId);
 	const rows = await getDatabase()
 		.select({

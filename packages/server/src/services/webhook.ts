@@ -42,7 +42,7 @@ export { getOrganizationWebhookStats, getWebhookStats } from "./webhook-stats";
 const serviceColumn = (type: ServiceType) =>
 	type === "application" ? applicationWebhooks.applicationId : applicationWebhooks.composeId;
 
-const findWebhooksByService = async (ref: ServiceRef, organizationId?: string) => {
+const findWebhooksByService = async (ref: ServiceRef, organizationId: string) => {
 	await findService(ref, organizationId);
 	const rows = await getDatabase()
 		.select()
@@ -52,10 +52,10 @@ const findWebhooksByService = async (ref: ServiceRef, organizationId?: string) =
 	return rows.map(toWebhookView);
 };
 
-export const findWebhooksByApplication = (applicationId: string, organizationId?: string) =>
+export const findWebhooksByApplication = (applicationId: string, organizationId: string) =>
 	findWebhooksByService({ type: "application", id: applicationId }, organizationId);
 
-export const findWebhooksByCompose = (composeId: string, organizationId?: string) =>
+export const findWebhooksByCompose = (composeId: string, organizationId: string) =>
 	findWebhooksByService({ type: "compose", id: composeId }, organizationId);
 
 const encrypt = (secret: string) => encryptSecret(secret, webhookEncryptionKey());
@@ -86,7 +86,7 @@ const assertUrlAtSave = async (url: string, options: SaveOptions) => {
 /** Creates a webhook; the result carries the plain secret, the only time it is ever returned. */
 export const createWebhook = async (
 	input: CreateWebhookInput,
-	organizationId?: string,
+	organizationId: string,
 	options: SaveOptions = {},
 ) => {
 	const data = parseInput(createWebhookSchema(webhookConfig().allowlist).safeParse(input));
@@ -124,7 +124,7 @@ export const createWebhook = async (
 
 export const updateWebhook = async (
 	input: UpdateWebhookInput,
-	organizationId?: string,
+	organizationId: string,
 	options: SaveOptions = {},
 ) => {
 	const data = parseInput(updateWebhookSchema(webhookConfig().allowlist).safeParse(input));
@@ -158,7 +158,7 @@ export const updateWebhook = async (
 };
 
 /** Deletes a webhook; its deliveries go with it (ON DELETE CASCADE). */
-export const deleteWebhook = async (webhookId: string, organizationId?: string) => {
+export const deleteWebhook = async (webhookId: string, organizationId: string) => {
 	const row = await findWebhookRow(webhookId, organizationId);
 	await getDatabase()
 		.delete(applicationWebhooks)
@@ -174,7 +174,7 @@ export const DEFAULT_ROTATION_GRACE_HOURS = 24;
  */
 export const rotateSecret = async (
 	webhookId: string,
-	organizationId?: string,
+	organizationId: string,
 	options: { graceHours?: number; secret?: string; now?: Date } = {},
 ) => {
 	const current = await findWebhookRow(webhookId, organizationId);

@@ -3,7 +3,7 @@ import type { AddressInfo } from "node:net";
 import { createServer, type Server } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestService } from "../__test__/fixtures";
-import { createWebhook } from "../services/webhook";
+import { createWebhook } from "./__test__/as-owner";
 import { PUBLIC_ADDRESS } from "./__test__/crud";
 import { deploy, waitForFinishedDeliveries } from "./__test__/deliveries";
 import { useWebhookEngine } from "./__test__/engine";

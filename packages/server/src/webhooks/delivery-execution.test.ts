@@ -10,7 +10,7 @@ import { requestDeploymentCancel } from "../deployments/cancel-bus";
 import { enqueueDeployment } from "../deployments/queue";
 import type { DeploymentEventName, ServiceType, TriggerType } from "../lifecycle/types";
 import { updateService } from "../services/service";
-import { createWebhook } from "../services/webhook";
+import { createWebhook } from "./__test__/as-owner";
 import { deliveriesOf, deploy, deployAndFinish, waitForDeployment } from "./__test__/deliveries";
 import { useWebhookEngine } from "./__test__/engine";
 import { useReceiverRoutes } from "./__test__/routes";

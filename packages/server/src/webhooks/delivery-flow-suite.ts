@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import type { TestDriver } from "../__test__/environment";
 import { createTestService, waitFor } from "../__test__/fixtures";
 import { enqueueDeployment } from "../deployments/queue";
-import { createWebhook, getDeliveries } from "../services/webhook";
+import { createWebhook, getDeliveries } from "./__test__/as-owner";
 import { useWebhookEngine } from "./__test__/engine";
 import { verifyDokploySignature } from "./signature";
 

@@ -9,7 +9,7 @@ import {
 	getOrganizationWebhookStats,
 	getWebhookStats,
 	testWebhook,
-} from "../services/webhook";
+} from "./__test__/as-owner";
 import { composeWebhookInput, publicDnsAtSave } from "./__test__/crud";
 import { deliveriesOf, deploy, waitForFinishedDeliveries } from "./__test__/deliveries";
 import { useWebhookEngine } from "./__test__/engine";

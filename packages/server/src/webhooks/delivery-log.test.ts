@@ -13,7 +13,7 @@ import {
 	retryWebhook,
 	testWebhook,
 	updateWebhook,
-} from "../services/webhook";
+} from "./__test__/as-owner";
 import { deliveriesOf, deploy, waitForFinishedDeliveries } from "./__test__/deliveries";
 import { useWebhookEngine } from "./__test__/engine";
 import { type Responder, respondWith } from "./__test__/receiver";

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { createTestService, waitFor } from "../__test__/fixtures";
 import { getDatabase } from "../db/client";
 import { webhookDeliveries } from "../db/schema/webhook";
-import { createWebhook } from "../services/webhook";
+import { createWebhook } from "./__test__/as-owner";
 import { deploy } from "./__test__/deliveries";
 import { useWebhookEngine } from "./__test__/engine";
 import { respondWith } from "./__test__/receiver";

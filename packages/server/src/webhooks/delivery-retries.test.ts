@@ -5,7 +5,7 @@ import { createTestService } from "../__test__/fixtures";
 import { getDatabase } from "../db/client";
 import { applicationWebhooks } from "../db/schema/webhook";
 import type { DeploymentEventName } from "../lifecycle/types";
-import { createWebhook, findWebhookById, testWebhook } from "../services/webhook";
+import { createWebhook, findWebhookById, testWebhook } from "./__test__/as-owner";
 import {
 	deliveriesOf,
 	deploy,

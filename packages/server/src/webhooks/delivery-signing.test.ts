@@ -1,7 +1,7 @@
 import { Webhook as StandardWebhook } from "standardwebhooks";
 import { describe, expect, it } from "vitest";
 import { createTestService } from "../__test__/fixtures";
-import { createWebhook, findWebhookById, rotateSecret } from "../services/webhook";
+import { createWebhook, findWebhookById, rotateSecret } from "./__test__/as-owner";
 import { deliveriesOf, deploy, waitForFinishedDeliveries } from "./__test__/deliveries";
 import { useWebhookEngine } from "./__test__/engine";
 import type { ReceivedRequest } from "./__test__/receiver";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createTestService } from "../__test__/fixtures";
-import { createWebhook } from "../services/webhook";
+import { createWebhook } from "./__test__/as-owner";
 import { deploy, gapsBetweenAttempts, waitForFinishedDeliveries } from "./__test__/deliveries";
 import { useWebhookEngine } from "./__test__/engine";
 import { type Responder, respondWith } from "./__test__/receiver";

@@ -22,8 +22,8 @@ import {
 	findDeploymentById,
 	updateDeploymentStatus,
 } from "../services/deployment";
-import { findService } from "../services/service";
-import { createWebhook, deleteWebhook } from "../services/webhook";
+import { findServiceUnscoped } from "../services/service";
+import { createWebhook, deleteWebhook } from "./__test__/as-owner";
 import { useWebhookEngine } from "./__test__/engine";
 import { settlesWithin } from "./__test__/hang-guard";
 import { type PrivateRedis, startPrivateRedis } from "./__test__/private-redis";
@@ -202,7 +202,7 @@ describe("outbox: transactional with the deployment change", () => {
 		const webhook = await createOutageWebhook(ref.id, "/rollback");
 		try {
 			const started = await createDeployment(ref.id, { trigger });
-			const service = await findService(ref);
+			const service = await findServiceUnscoped(ref);
 			const failure = runLifecycleTransaction(async (tx, emit) => {
 				const [row] = await tx
 					.update(deployment)

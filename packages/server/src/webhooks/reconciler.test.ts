@@ -4,7 +4,7 @@ import { createTestService, waitFor } from "../__test__/fixtures";
 import { getDatabase } from "../db/client";
 import { webhookDeliveries } from "../db/schema/webhook";
 import { createDeployment, updateDeploymentStatus } from "../services/deployment";
-import { createWebhook } from "../services/webhook";
+import { createWebhook } from "./__test__/as-owner";
 import { useWebhookEngine } from "./__test__/engine";
 import { webhookDeliveriesQueue } from "./queue";
 import { reconcileDeliveries } from "./reconciler";

@@ -119,15 +119,16 @@ describe("retryWebhook", () => {
 describe("secret exposure", () => {
 	it("stores secrets encrypted: no column holds the plain secret, and equal secrets encrypt differently", async () => {
 		const given = `whsec_${randomBytes(32).toString("base64")}`;
-		const applicationId = (await createTestService("application")).service.id;
+		const { service, organizationId } = await createTestService("application");
+		const applicationId = service.id;
 		const first = await createWebhook(
 			webhookInput(applicationId, { secret: given }),
-			undefined,
+			organizationId,
 			publicDnsAtSave,
 		);
 		const second = await createWebhook(
 			webhookInput(applicationId, { secret: given }),
-			undefined,
+			organizationId,
 			publicDnsAtSave,
 		);
 		const rows = await getDatabase().execute<{ row: string }>(

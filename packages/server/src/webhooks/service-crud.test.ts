@@ -4,7 +4,7 @@ import { Webhook as StandardWebhook } from "standardwebhooks";
 import { describe, expect, it } from "vitest";
 import { createTestService } from "../__test__/fixtures";
 import { NotFoundError } from "../lib/errors";
-import { createWebhook, findWebhooksByApplication, testWebhook } from "../services/webhook";
+import { createWebhook, findWebhooksByApplication, testWebhook } from "./__test__/as-owner";
 import {
 	composeWebhookInput,
 	webhookInput as input,
@@ -79,7 +79,11 @@ describe("createWebhook", () => {
 			/may not contain a username or password/,
 		],
 		["a private IPv4 literal", "https://10.0.0.5/hook", /10\.0\.0\.5 is private-range/],
-		["the metadata address", "https://169.254.169.254/latest", /169\.254\.169\.254 is link-local/],
+		[
+			"the metadata address",
+			"https://169.254.169.254/latest",
+			/169\.254\.169\.254 is a cloud metadata service/,
+		],
 		["IPv6 loopback", "https://[::1]/hook", /::1 is loopback/],
 		["loopback written as a decimal number", "https://2130706433/hook", /127\.0\.0\.1 is loopback/],
 		["garbage", "not a url", /"not a url" is not a valid URL/],

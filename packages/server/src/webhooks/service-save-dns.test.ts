@@ -6,7 +6,7 @@
 import { describe, expect, it } from "vitest";
 import { createTestService } from "../__test__/fixtures";
 import { NotFoundError } from "../lib/errors";
-import { createWebhook, findWebhooksByApplication, updateWebhook } from "../services/webhook";
+import { createWebhook, findWebhooksByApplication, updateWebhook } from "./__test__/as-owner";
 import {
 	webhookInput as input,
 	newApplication,

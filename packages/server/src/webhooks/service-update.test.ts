@@ -15,7 +15,7 @@ import {
 	rotateSecret,
 	testWebhook,
 	updateWebhook,
-} from "../services/webhook";
+} from "./__test__/as-owner";
 import {
 	composeWebhookInput,
 	webhookInput as input,

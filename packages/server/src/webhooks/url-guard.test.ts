@@ -186,7 +186,7 @@ describe("assertWebhookUrl explains its refusals", () => {
 
 	it("names the IPv4 address a mapped address carries", async () => {
 		const error = await refusalOf("https://[::ffff:169.254.169.254]/");
-		expect(error.message).toContain("link-local (it carries IPv4 169.254.169.254)");
+		expect(error.message).toContain("a cloud metadata service (it carries IPv4 169.254.169.254)");
 	});
 
 	it("refuses the first non-public address even when a public one comes first", async () => {
@@ -273,6 +273,56 @@ describe("assertWebhookUrl accepts public and allowlisted destinations", () => {
 			resolve: fakeDns({ "n8n.internal": ["10.0.0.7", "fd00::7"] }),
 		});
 		expect(checked).toMatchObject({ address: "10.0.0.7", family: 4 });
+	});
+
+	describe("an allowlisted hostname is exempt from the private and loopback rules only", () => {
+		const allowlist = parseAllowlist("hooks.lan");
+		const resolvingTo = (...addresses: string[]) => fakeDns({ "hooks.lan": addresses });
+
+		it.each([
+			["the loopback address", "127.0.0.1"],
+			["IPv6 loopback", "::1"],
+			["a private-range address", "192.168.1.20"],
+			["a unique local IPv6 address", "fd12::20"],
+		])("accepts %s", async (_label, address) => {
+			const checked = await assertWebhookUrl("http://hooks.lan/", {
+				allowlist,
+				resolve: resolvingTo(address),
+			});
+			expect(checked.address).toBe(address);
+		});
+
+		it.each([
+			["AWS / GCP / Azure metadata", "169.254.169.254"],
+			["AWS metadata over IPv6", "fd00:ec2::254"],
+			["Alibaba Cloud metadata", "100.100.100.200"],
+			["AWS metadata, IPv4-mapped", "::ffff:169.254.169.254"],
+			["another link-local address", "169.254.10.10"],
+			["a multicast address", "224.0.0.1"],
+		])("refuses %s (%s)", async (_label, address) => {
+			const refused = await refusalOf(
+				"http://hooks.lan/",
+				resolvingTo("10.0.0.7", address),
+				allowlist,
+			);
+			expect(refused.code).toBe("blocked_address");
+			expect(refused.address).toBe(address);
+		});
+
+		it.each([
+			["169.254.169.254", "hooks.lan 169.254.169.254"],
+			["fd00:ec2::254", "hooks.lan fd00:ec2::/32"],
+			["100.100.100.200", "hooks.lan, 100.100.100.200"],
+		])(
+			"accepts the metadata address %s when that address is listed itself",
+			async (address, entries) => {
+				const checked = await assertWebhookUrl("https://hooks.lan/", {
+					allowlist: parseAllowlist(entries),
+					resolve: resolvingTo(address),
+				});
+				expect(checked.address).toBe(address);
+			},
+		);
 	});
 
 	it("accepts private addresses inside an allowlisted CIDR, but not http: on that hostname", async () => {

@@ -8,8 +8,10 @@
  * every answer to be public unicast and returns one checked address; the HTTP client then pins
  * its connection to that address, so a DNS answer that changes between check and connect
  * (rebinding) never reaches the socket. Addresses that carry an IPv4 address (IPv4-mapped,
- * NAT64, 6to4, Teredo) are judged by the IPv4 address they carry. Operators may allowlist
- * hostnames, IPs and CIDRs (`WEBHOOK_ALLOWED_HOSTS`), which skip the address rules.
+ * NAT64, 6to4, Teredo) are judged by the IPv4 address they carry. Operators may allowlist IPs
+ * and CIDRs (`WEBHOOK_ALLOWED_HOSTS`), which skip the address rules, and hostnames, whose
+ * addresses skip only the private and loopback rules: a listed name that resolves to a cloud
+ * metadata service or a link-local address is still refused unless that address is listed too.
  */
 import { lookup } from "node:dns/promises";
 import { isIP } from "node:net";
@@ -175,29 +177,47 @@ const rangeLabels: Record<string, string> = {
 
 const globalUnicastV6 = ipaddr.IPv6.parseCIDR("2000::/3");
 
-/** Why the address may not receive webhooks, or null when it is public unicast. */
-const findAddressProblem = (ip: IpAddress): string | null => {
+/**
+ * The ranges an allowlisted hostname may resolve into: the self-hosted receiver on the same
+ * host or network. Everything else (link-local, carrier-grade NAT, multicast...) stays refused.
+ */
+const rangesAllowedForListedHostnames = new Set(["private", "uniqueLocal", "loopback"]);
+
+/** Cloud metadata services hand out credentials; some sit inside otherwise exempt ranges. */
+const cloudMetadataAddresses = ["169.254.169.254", "fd00:ec2::254", "100.100.100.200"].map(
+	(address) => ipaddr.parse(address).toNormalizedString(),
+);
+
+const isCloudMetadata = (ip: IpAddress) => cloudMetadataAddresses.includes(ip.toNormalizedString());
+
+/**
+ * Why the address may not receive webhooks, or null when it is public unicast (or, for an
+ * allowlisted hostname, in one of `rangesAllowedForListedHostnames`).
+ */
+const findAddressProblem = (ip: IpAddress, listedHostname = false): string | null => {
 	if (ip.kind() === "ipv6") {
 		const v6 = ip as ipaddr.IPv6;
 		const carried = embeddedIpv4(v6);
 		if (carried === "ambiguous") return "a local-use NAT64 address in a non-standard layout";
 		if (carried) {
 			for (const v4 of carried) {
-				const problem = findAddressProblem(v4);
+				const problem = findAddressProblem(v4, listedHostname);
 				if (problem) return `${problem} (it carries IPv4 ${v4.toString()})`;
 			}
 			return null;
 		}
 	}
+	if (isCloudMetadata(ip)) return "a cloud metadata service";
 	const range = ip.range();
+	if (listedHostname && rangesAllowedForListedHostnames.has(range)) return null;
 	if (range !== "unicast") return rangeLabels[range] ?? `special-purpose (${range})`;
 	if (ip.kind() === "ipv6" && !ip.match(globalUnicastV6)) return "outside global unicast";
 	return null;
 };
 
-const assertPublicAddress = (address: string, hostname: string | null) => {
+const assertPublicAddress = (address: string, hostname: string | null, listedHostname = false) => {
 	const ip = parseStrictIp(address);
-	const problem = ip ? findAddressProblem(ip) : "not a valid IP address";
+	const problem = ip ? findAddressProblem(ip, listedHostname) : "not a valid IP address";
 	if (!problem) return;
 	const of = hostname ? ` of ${hostname}` : "";
 	throw new WebhookUrlError(
@@ -271,8 +291,8 @@ const resolveAll = async (hostname: string, resolve: ResolveHost) => {
 const familyOf = (address: string): 4 | 6 => (isIP(address) === 6 ? 6 : 4);
 
 /**
- * Shape check, then DNS: every address the host resolves to must be public unicast (or
- * allowlisted). Returns the first address, to which the connection must be pinned.
+ * Shape check, then DNS: every address the host resolves to must be public unicast, or
+ * allowlisted itself, or private or loopback under an allowlisted hostname. Returns the first address, to which the connection must be pinned.
  */
 export const assertWebhookUrl = async (
 	raw: string,
@@ -284,10 +304,9 @@ export const assertWebhookUrl = async (
 	if (isIP(host)) return { url, address: host, family: familyOf(host) };
 
 	const { first, answers } = await resolveAll(host, resolve);
-	if (!allowlist.allowsHost(host)) {
-		for (const { address } of answers) {
-			if (!allowlist.allowsAddress(address)) assertPublicAddress(address, host);
-		}
+	const listedHostname = allowlist.allowsHost(host);
+	for (const { address } of answers) {
+		if (!allowlist.allowsAddress(address)) assertPublicAddress(address, host, listedHostname);
 	}
 	return { url, address: first.address, family: familyOf(first.address) };
 };

@@ -9,7 +9,7 @@ import { createTestService, waitFor } from "../__test__/fixtures";
 import { getDatabase } from "../db/client";
 import { webhookDeliveries } from "../db/schema/webhook";
 import { createDeployment } from "../services/deployment";
-import { createWebhook } from "../services/webhook";
+import { createWebhook } from "./__test__/as-owner";
 import { useWebhookEngine } from "./__test__/engine";
 import { settlesWithin } from "./__test__/hang-guard";
 import { respondWith } from "./__test__/receiver";

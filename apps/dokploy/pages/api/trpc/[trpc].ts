@@ -1,15 +1,11 @@
-import { logger } from "@dokploy/server/lib/logger";
-import { createNextApiHandler } from "@trpc/server/adapters/next";
-import { createContext } from "@/server/api/context";
+import { createApiHandler } from "@/server/api/http-handler";
 import { appRouter } from "@/server/api/root";
 
-export default createNextApiHandler({
-	router: appRouter,
-	createContext,
-	onError: ({ error, path }) => {
-		// Expected outcomes (not found, forbidden, bad input) are the caller's business.
-		if (error.code === "INTERNAL_SERVER_ERROR") {
-			logger.error({ err: error.cause ?? error, path }, "tRPC procedure failed");
-		}
-	},
-});
+export default createApiHandler(appRouter);
+
+/**
+ * tRPC reads the body itself: Next's parser would answer a malformed one with plain-text
+ * "Invalid JSON" instead of the tRPC error envelope. The size bound moves to
+ * http-handler.ts.
+ */
+export const config = { api: { bodyParser: false } };

@@ -5,7 +5,6 @@ import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Input } from "@/components/ui/input";
 import { toast } from "@/components/ui/toaster";
-import { isAdmin } from "@/lib/roles";
 import { useErrorToast } from "@/lib/use-error-toast";
 import type { ServiceTabProps } from "../tab-props";
 import { useInvalidateService, useServiceMutations } from "../use-service";
@@ -17,7 +16,8 @@ const useOrigin = () => {
 	return origin;
 };
 
-export const DeployHookCard = ({ service, serviceType, serviceId, role }: ServiceTabProps) => {
+/** Only owners and admins see this card: the API gives members no token. */
+export const DeployHookCard = ({ service, serviceType, serviceId }: ServiceTabProps) => {
 	const { t } = useTranslation("common");
 	const showError = useErrorToast();
 	const invalidate = useInvalidateService({ serviceType, serviceId });
@@ -58,20 +58,18 @@ export const DeployHookCard = ({ service, serviceType, serviceId, role }: Servic
 				<pre className="overflow-x-auto rounded-md bg-muted p-3 text-xs">
 					{`curl -X POST ${url} \\\n  -H 'Content-Type: application/json' \\\n  -d '{"branch":"main"}'`}
 				</pre>
-				{isAdmin(role) ? (
-					<div>
-						<Button
-							variant="outline"
-							size="sm"
-							onClick={regenerate}
-							disabled={mutations.pending.regenerate}
-							data-testid="regenerate-token-button"
-						>
-							<RefreshCw className="h-4 w-4" />
-							{t("deployHook.regenerate")}
-						</Button>
-					</div>
-				) : null}
+				<div>
+					<Button
+						variant="outline"
+						size="sm"
+						onClick={regenerate}
+						disabled={mutations.pending.regenerate}
+						data-testid="regenerate-token-button"
+					>
+						<RefreshCw className="h-4 w-4" />
+						{t("deployHook.regenerate")}
+					</Button>
+				</div>
 			</CardContent>
 		</Card>
 	);

@@ -7,7 +7,7 @@ import { EditServiceForm } from "./edit-service-form";
 export const GeneralTab = (props: ServiceTabProps) => (
 	<div className="flex flex-col gap-6">
 		<EditServiceForm {...props} />
-		<DeployHookCard {...props} />
+		{isAdmin(props.role) ? <DeployHookCard {...props} /> : null}
 		{isAdmin(props.role) ? <DeleteServiceCard {...props} /> : null}
 	</div>
 );

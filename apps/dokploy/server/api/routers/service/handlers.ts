@@ -16,10 +16,22 @@ import {
 	findService,
 	findServicesByProject,
 	regenerateRefreshToken,
+	type ServiceRecord,
 	type ServiceRef,
 	updateService,
 } from "@dokploy/server/services/service";
+import { isAdmin } from "@/lib/roles";
 import type { ProtectedContext } from "../../trpc";
+
+/**
+ * The deploy-hook token lets its holder deploy any branch, which members may not choose: only
+ * owners and admins see it (they can also regenerate it).
+ */
+const visibleTo = (
+	ctx: ProtectedContext,
+	service: ServiceRecord,
+): Omit<ServiceRecord, "refreshToken"> & { refreshToken: string | null } =>
+	isAdmin(ctx.role) ? service : { ...service, refreshToken: null };
 
 export const createServiceHandler = async (
 	ctx: ProtectedContext,
@@ -33,8 +45,8 @@ export const createServiceHandler = async (
 	return created;
 };
 
-export const findServiceHandler = (ctx: ProtectedContext, ref: ServiceRef) =>
-	findService(ref, ctx.organizationId);
+export const findServiceHandler = async (ctx: ProtectedContext, ref: ServiceRef) =>
+	visibleTo(ctx, await findService(ref, ctx.organizationId));
 
 export const findServicesByProjectHandler = async (
 	ctx: ProtectedContext,
@@ -42,7 +54,8 @@ export const findServicesByProjectHandler = async (
 	projectId: string,
 ) => {
 	await findProjectById(projectId, ctx.organizationId);
-	return findServicesByProject(type, projectId);
+	const services = await findServicesByProject(type, projectId);
+	return services.map((service) => visibleTo(ctx, service));
 };
 
 export const updateServiceHandler = async (
