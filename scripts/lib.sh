@@ -3,6 +3,9 @@
 # the product or the tests need is there, installing it where it is missing and we are root.
 set -euo pipefail
 
+# This machine talks to nothing but its package registries: no telemetry from Next.js or turbo.
+export NEXT_TELEMETRY_DISABLED=1 TURBO_TELEMETRY_DISABLED=1
+
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 PNPM_VERSION="10.34.9"
 

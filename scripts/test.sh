@@ -13,7 +13,6 @@ cleanup() {
 }
 trap cleanup EXIT
 
-export TURBO_TELEMETRY_DISABLED=1
 
 ensure_node
 ensure_pnpm
