@@ -175,7 +175,7 @@ describe("webhooks in the running product", () => {
 		expect(log.items[0]!.attempts.map((attempt) => attempt.httpStatus)).toEqual([503, 503, 200]);
 	});
 
-	it("delivers deployment.cancelled when a running build is cancelled through the API", async () => {
+	it("delivers deployment.cancelled, with the stage reached and the user who deployed, when a running build is cancelled through the API", async () => {
 		const [project] = await api.project.all.query();
 		const slow = await api.application.create.mutate({
 			projectId: project!.projectId,
@@ -207,7 +207,8 @@ describe("webhooks in the running product", () => {
 		expect(JSON.parse(request.body)).toMatchObject({
 			event: "deployment.cancelled",
 			deployment: { id: jobId, status: "cancelled" },
-			cancellation: { reason: "Wrong branch" },
+			cancellation: { reason: "Wrong branch", stage: "build" },
+			trigger: { type: "manual", triggeredBy: "user", user: { email: admin.email } },
 		});
 	});
 });

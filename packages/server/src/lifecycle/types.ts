@@ -46,11 +46,19 @@ export interface LifecycleService {
 	project: { id: string; name: string };
 }
 
+/**
+ * How far a deployment got: "queued" when it was cancelled before it started, "build" once its
+ * build command ran (the only stage a running deployment is cancelled in).
+ */
+export type DeploymentStageReached = "queued" | "build";
+
 export interface DeploymentLifecycleEvent {
 	name: DeploymentEventName;
 	occurredAt: string;
 	deployment: LifecycleDeployment;
 	service: LifecycleService;
-	/** The last lines of the build log, present on deployment.failed. */
+	/** The last lines of the build log, present on deployment.failed and deployment.cancelled. */
 	logTail: string | null;
+	/** Present on deployment.cancelled. */
+	stageReached?: DeploymentStageReached;
 }
