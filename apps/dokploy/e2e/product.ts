@@ -14,7 +14,10 @@ import { createRedisConnection } from "@dokploy/server/lib/redis";
 const appDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
 /** A Redis database of its own, so the product's queues never meet other test files' jobs. */
-const isolatedRedisUrl = (database: number, base = process.env.REDIS_URL ?? "redis://127.0.0.1:6379") => {
+const isolatedRedisUrl = (
+	database: number,
+	base = process.env.REDIS_URL ?? "redis://127.0.0.1:6379",
+) => {
 	const url = new URL(base);
 	url.pathname = `/${database}`;
 	return url.toString();

@@ -76,7 +76,11 @@ export const exportedNames = () => {
 		}
 		for (const [, list] of code.matchAll(/export (?:type )?\{([^}]*)\}/g)) {
 			for (const entry of list?.split(",") ?? []) {
-				const name = entry.trim().split(/\s+as\s+/).pop()?.replace(/^type\s+/, "");
+				const name = entry
+					.trim()
+					.split(/\s+as\s+/)
+					.pop()
+					?.replace(/^type\s+/, "");
 				if (name) names.add(name);
 			}
 		}
@@ -147,7 +151,10 @@ export const userVisibleMessages = (): UserMessage[] => {
 			const text = match[1] ?? match[2] ?? "";
 			const before = code.slice(Math.max(0, (match.index ?? 0) - 20), match.index);
 			if (/description:\s*$/.test(before)) continue;
-			const words = text.replace(/\$\{[^}]*\}/g, "").trim().split(/\s+/);
+			const words = text
+				.replace(/\$\{[^}]*\}/g, "")
+				.trim()
+				.split(/\s+/);
 			if (!/^[A-Z]/.test(text) || words.length < 3) continue;
 			add(text, file);
 		}

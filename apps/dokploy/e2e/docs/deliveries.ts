@@ -12,7 +12,12 @@ export interface Delivery {
 }
 
 /** What the worker sends that a replay must not repeat: hop-by-hop and length headers. */
-const transportHeaders = new Set(["host", "connection", "content-length", "transfer-encoding"]);
+export const transportHeaders = new Set([
+	"host",
+	"connection",
+	"content-length",
+	"transfer-encoding",
+]);
 
 export const replayable = (delivery: Delivery): Delivery => ({
 	body: delivery.body,

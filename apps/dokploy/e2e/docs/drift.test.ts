@@ -1,3 +1,4 @@
+// biome-ignore-all lint/suspicious/noTemplateCurlyInString: template variables and .mcp.json use ${name} placeholders.
 /**
  * The documentation against the code, both ways. What the code has (procedures, service
  * functions, template variables, environment variables, error messages) is read from the code
@@ -5,7 +6,7 @@
  * variable and function a page names must exist. The headers the worker sends are checked on
  * real requests, in snippets.test.ts.
  */
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { deploymentEventNames } from "@dokploy/server/lifecycle/types";
 import * as webhookService from "@dokploy/server/services/webhook";
@@ -20,7 +21,7 @@ import {
 	userVisibleMessages,
 } from "./code-facts";
 import { snippetVariables } from "./example-values";
-import { docsRoot, documentationPages, documentationText } from "./markdown-blocks";
+import { docsRoot, documentationPages, documentationText, repositoryRoot } from "./markdown-blocks";
 
 const docs = documentationText();
 const troubleshooting = readFileSync(path.join(docsRoot, "webhooks", "troubleshooting.md"), "utf8");
@@ -43,7 +44,8 @@ const payloadPaths = (() => {
 	const walk = (value: unknown, prefix: string) => {
 		if (prefix) paths.add(prefix);
 		if (value && typeof value === "object" && !Array.isArray(value)) {
-			for (const [key, inner] of Object.entries(value)) walk(inner, prefix ? `${prefix}.${key}` : key);
+			for (const [key, inner] of Object.entries(value))
+				walk(inner, prefix ? `${prefix}.${key}` : key);
 		}
 	};
 	for (const event of ["deployment.failed", "deployment.cancelled"] as const) {
@@ -103,7 +105,7 @@ describe("the documentation names only what exists", () => {
 	});
 
 	it("uses only ${variables} that custom templates know", () => {
-		const known = new Set(customTemplateVariables.map(({ name }) => name));
+		const known = new Set<string>(customTemplateVariables.map(({ name }) => name));
 		// Stand-ins for "a variable" in the explanations of the syntax, not variables themselves.
 		// appName is the misspelt variable of an example error message.
 		const metavariables = new Set(["name", "variable", "variableName", "appName"]);
@@ -135,5 +137,49 @@ describe("the documentation names only what exists", () => {
 		const notOurs = new Set(["timingSafeEqual", "verifyStandardWebhook", "verifyDokployHeader"]);
 		const unknown = called.filter((name) => !exported.has(name) && !notOurs.has(name));
 		expect([...new Set(unknown)]).toEqual([]);
+	});
+});
+
+describe("the documentation's links", () => {
+	it("points every relative link and image of a page at a file that exists", () => {
+		const broken: string[] = [];
+		for (const page of documentationPages()) {
+			const text = readFileSync(path.join(docsRoot, page), "utf8");
+			const targets = [
+				...text.matchAll(/!?\[[^\]]*\]\(([^)\s]+)\)/g),
+				...text.matchAll(/<img[^>]*\ssrc="([^"]+)"/g),
+			].map(([, target]) => target!);
+			for (const target of targets) {
+				if (/^[a-z]+:/i.test(target) || target.startsWith("#")) continue;
+				const file = path.resolve(path.dirname(path.join(docsRoot, page)), target.split("#")[0]!);
+				if (!existsSync(file)) broken.push(`${page}: ${target}`);
+			}
+		}
+		expect(broken).toEqual([]);
+	});
+});
+
+describe("the Context7 set-up", () => {
+	const readJson = (file: string) =>
+		JSON.parse(readFileSync(path.join(repositoryRoot, file), "utf8"));
+
+	it("indexes the docs and the webhook API's source, in folders that exist", () => {
+		const { folders } = readJson("context7.json") as { folders: string[] };
+		expect(folders).toEqual(
+			expect.arrayContaining([
+				"docs",
+				"packages/server/src/services",
+				"apps/dokploy/server/api/routers",
+			]),
+		);
+		expect(folders.filter((folder) => !existsSync(path.join(repositoryRoot, folder)))).toEqual([]);
+	});
+
+	it("starts @upstash/context7-mcp with its key from the environment, never a committed one", () => {
+		const text = readFileSync(path.join(repositoryRoot, ".mcp.json"), "utf8");
+		const server = JSON.parse(text).mcpServers.context7;
+		expect(server.args.join(" ")).toMatch(/@upstash\/context7-mcp@\d/);
+		expect(server.env).toEqual({ CONTEXT7_API_KEY: "${CONTEXT7_API_KEY}" });
+		expect(text).not.toMatch(/ctx7sk/);
 	});
 });

@@ -11,11 +11,19 @@ import { type Receiver, startReceiver } from "@dokploy/server/webhooks/__test__/
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type ApiClient, createApiClient, createApiKey, signInCookie } from "../api-client";
 import { admin, startProduct } from "../product";
-import { type Delivery, postDelivery, replayable, stale, tampered } from "./deliveries";
+import {
+	type Delivery,
+	postDelivery,
+	replayable,
+	stale,
+	tampered,
+	transportHeaders,
+} from "./deliveries";
 import { type ExampleValues, withRealValues } from "./example-values";
 import {
 	type CodeBlock,
 	documentationPages,
+	documentationText,
 	readCodeBlocks,
 	repositoryRoot,
 } from "./markdown-blocks";
@@ -154,7 +162,10 @@ describe("the documentation's snippets", () => {
 	});
 
 	it("has a receiver in Node with standardwebhooks and with node:crypto, one in Python, and an openssl check", () => {
-		const kinds = receivers.map((group) => `${group.language}:${/standardwebhooks/.test(group.source) ? "standardwebhooks" : "plain"}`);
+		const kinds = receivers.map(
+			(group) =>
+				`${group.language}:${/standardwebhooks/.test(group.source) ? "standardwebhooks" : "plain"}`,
+		);
 		expect(kinds).toEqual(
 			expect.arrayContaining(["js:standardwebhooks", "js:plain", "python:plain"]),
 		);
@@ -185,7 +196,10 @@ describe("the documentation's snippets", () => {
 		"the $name receiver ($where) accepts a real delivery and refuses a tampered body and a stale timestamp",
 		async (group) => {
 			const port = await freePort();
-			const file = path.join(scratchDir, `${group.name}.${group.language === "python" ? "py" : "mjs"}`);
+			const file = path.join(
+				scratchDir,
+				`${group.name}.${group.language === "python" ? "py" : "mjs"}`,
+			);
 			writeFileSync(file, group.source);
 			const [command, args] =
 				group.language === "python" ? ["python3", [file]] : [process.execPath, [file]];
@@ -207,7 +221,9 @@ describe("the documentation's snippets", () => {
 				const real = await freshRealDelivery();
 				const url = `http://localhost:${port}/dokploy`;
 				expect(await postDelivery(url, replayable(real)), server.output()).toBeLessThan(300);
-				expect(await postDelivery(url, tampered(real)), "a tampered body").toBeGreaterThanOrEqual(400);
+				expect(await postDelivery(url, tampered(real)), "a tampered body").toBeGreaterThanOrEqual(
+					400,
+				);
 				expect(
 					await postDelivery(url, stale(real, captured.secret)),
 					"a stale timestamp",
@@ -242,4 +258,14 @@ describe("the documentation's snippets", () => {
 			expect((await check(stale(real, captured.secret), "stale")).code).not.toBe(0);
 		},
 	);
+
+	// Last: by now the worker has sent deployment events, test sends and redeliveries here.
+	it("documents every header the worker sent in this run", () => {
+		const sent = new Set(capture.requests.flatMap((request) => Object.keys(request.headers)));
+		expect(sent).toContain("x-dokploy-test");
+		expect(sent).toContain("x-dokploy-redelivery");
+		const docs = documentationText().toLowerCase();
+		const missing = [...sent].filter((name) => !transportHeaders.has(name) && !docs.includes(name));
+		expect(missing).toEqual([]);
+	});
 });

@@ -171,7 +171,10 @@ describe("buildWebhookPayload", () => {
 			e.deployment.triggerType = "schedule";
 		});
 
-		const payload = buildWebhookPayload(event, { baseUrl, triggerUserEmail: "ignored@example.com" });
+		const payload = buildWebhookPayload(event, {
+			baseUrl,
+			triggerUserEmail: "ignored@example.com",
+		});
 
 		expect(payload.trigger).toEqual({ type: "schedule", triggeredBy: "system", user: null });
 	});

@@ -236,7 +236,11 @@ export const buildSampleLifecycleEvent = (
 			commitHash: "9f3c2a7e51b04d8c6a1f2e3d4c5b6a7980f1e2d3",
 		},
 		service: options.service ?? sampleService,
-		logTail: failed ? sampleLogTail : name === "deployment.cancelled" ? sampleCancelledLogTail : null,
+		logTail: failed
+			? sampleLogTail
+			: name === "deployment.cancelled"
+				? sampleCancelledLogTail
+				: null,
 		...(name === "deployment.cancelled" ? { stageReached: "build" as const } : {}),
 	};
 };

@@ -60,7 +60,11 @@ const payloadArb: fc.Arbitrary<WebhookPayload> = fc
 			commit: v.commit,
 			repository: v.repository,
 		};
-		payload.trigger = { ...payload.trigger, triggeredBy: "user", user: { id: v.triggeredBy, email: v.triggeredBy } };
+		payload.trigger = {
+			...payload.trigger,
+			triggeredBy: "user",
+			user: { id: v.triggeredBy, email: v.triggeredBy },
+		};
 		if (payload.error) payload.error = { ...payload.error, message: v.errorMessage, logs: v.logs };
 		if (payload.cancellation) {
 			payload.cancellation = { ...payload.cancellation, reason: v.reason, logs: v.logs };
