@@ -11,6 +11,7 @@ import path from "node:path";
 import { deploymentEventNames } from "@dokploy/server/lifecycle/types";
 import * as webhookService from "@dokploy/server/services/webhook";
 import { buildSamplePayload } from "@dokploy/server/webhooks/payload";
+import { validateCustomTemplate } from "@dokploy/server/webhooks/templates/custom";
 import { customTemplateVariables } from "@dokploy/server/webhooks/templates/custom-variables";
 import { describe, expect, it } from "vitest";
 import { appRouter } from "../../server/api/root";
@@ -21,7 +22,13 @@ import {
 	userVisibleMessages,
 } from "./code-facts";
 import { snippetVariables } from "./example-values";
-import { docsRoot, documentationPages, documentationText, repositoryRoot } from "./markdown-blocks";
+import {
+	docsRoot,
+	documentationPages,
+	documentationText,
+	readCodeBlocks,
+	repositoryRoot,
+} from "./markdown-blocks";
 
 const docs = documentationText();
 const troubleshooting = readFileSync(path.join(docsRoot, "webhooks", "troubleshooting.md"), "utf8");
@@ -181,5 +188,18 @@ describe("the Context7 set-up", () => {
 		expect(server.args.join(" ")).toMatch(/@upstash\/context7-mcp@\d/);
 		expect(server.env).toEqual({ CONTEXT7_API_KEY: "${CONTEXT7_API_KEY}" });
 		expect(text).not.toMatch(/ctx7sk/);
+	});
+});
+
+describe("the templates shown in the pages", () => {
+	it("passes every custom template (a json block with ${…}) through validateCustomTemplate", () => {
+		const templates = documentationPages()
+			.flatMap(readCodeBlocks)
+			.filter((block) => block.language === "json" && block.code.includes("${"));
+		expect(templates.length).toBeGreaterThan(0);
+		const refused = templates
+			.map((block) => ({ where: block.where, result: validateCustomTemplate(block.code) }))
+			.filter(({ result }) => !result.ok);
+		expect(refused).toEqual([]);
 	});
 });

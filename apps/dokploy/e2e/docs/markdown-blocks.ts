@@ -67,9 +67,9 @@ const classify = (language: string, marks: string[]): BlockRole => {
 	return { kind: "script" };
 };
 
-/** Fenced blocks of one page, in order. Fences of four backticks may contain three. */
-export const readCodeBlocks = (page: string): CodeBlock[] => {
-	const lines = readFileSync(path.join(docsRoot, page), "utf8").split("\n");
+/** Fenced blocks of one page's text, in order. Fences of four backticks may contain three. */
+export const parseCodeBlocks = (page: string, text: string): CodeBlock[] => {
+	const lines = text.split("\n");
 	const blocks: CodeBlock[] = [];
 	for (let index = 0; index < lines.length; index++) {
 		const open = /^(`{3,})(.*)$/.exec(lines[index]!);
@@ -89,6 +89,9 @@ export const readCodeBlocks = (page: string): CodeBlock[] => {
 	}
 	return blocks;
 };
+
+export const readCodeBlocks = (page: string) =>
+	parseCodeBlocks(page, readFileSync(path.join(docsRoot, page), "utf8"));
 
 /** Every Markdown page under docs/, as paths relative to it, in a stable order. */
 export const documentationPages = () =>
