@@ -4,7 +4,7 @@
  * real delivery of a real deployment. Example ids and URLs in a block are replaced by real
  * ones (example-values.ts); nothing else is changed. The convention is in markdown-blocks.ts.
  */
-import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { freePort } from "@dokploy/server/__test__/free-port";
 import { type Receiver, startReceiver } from "@dokploy/server/webhooks/__test__/receiver";
@@ -48,7 +48,8 @@ let apiKey: string;
 let fixtures: { projectId: string; applicationId: string; composeId: string; deploymentId: string };
 /** The demo app's webhook whose real deployment.success delivery the receivers are given. */
 let captured: { secret: string; deliveryId: string };
-const writtenFiles = new Set<string>();
+/** Files the snippets saved, with what was there before (a developer's own script, say). */
+const writtenFiles = new Map<string, string | null>();
 
 /** A fresh database on the test server: the product seeds its demo into an empty one. */
 const createDatabase = async (name: string) => {
@@ -147,7 +148,10 @@ beforeAll(async () => {
 }, 240_000);
 
 afterAll(async () => {
-	for (const file of writtenFiles) rmSync(file, { force: true });
+	for (const [file, before] of writtenFiles) {
+		if (before === null) rmSync(file, { force: true });
+		else writeFileSync(file, before);
+	}
 	await product?.stop();
 	await capture?.close();
 	rmSync(scratchDir, { recursive: true, force: true });
@@ -178,8 +182,10 @@ describe("the documentation's snippets", () => {
 			for (const file of files) {
 				const target = path.join(repositoryRoot, file.path);
 				mkdirSync(path.dirname(target), { recursive: true });
+				if (!writtenFiles.has(target)) {
+					writtenFiles.set(target, existsSync(target) ? readFileSync(target, "utf8") : null);
+				}
 				writeFileSync(target, withRealValues(file.block.code, values));
-				writtenFiles.add(target);
 			}
 			const result = await runShell(withRealValues(block.code, values), {
 				cwd: scratchDir,
