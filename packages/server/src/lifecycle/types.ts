@@ -17,6 +17,9 @@ export type ServiceType = "application" | "compose";
 export type SourceType = "github" | "gitlab" | "git" | "docker";
 export type TriggerType = "manual" | "webhook" | "schedule";
 
+/** Who a deployment is by when no person asked for it (deploy hooks, schedules). */
+export const SYSTEM_TRIGGER = "system";
+
 export interface LifecycleDeployment {
 	deploymentId: string;
 	title: string;
@@ -28,7 +31,7 @@ export interface LifecycleDeployment {
 	errorStage: "build" | "deploy" | null;
 	cancelReason: string | null;
 	triggerType: TriggerType;
-	/** A user id for manual triggers, "system" otherwise. */
+	/** A user id for manual triggers, SYSTEM_TRIGGER otherwise. */
 	triggeredBy: string;
 	sourceType: SourceType;
 	repository: string | null;

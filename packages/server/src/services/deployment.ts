@@ -16,7 +16,7 @@ import { logger } from "../lib/logger";
 import { logsDir } from "../lib/paths";
 import { runLifecycleTransaction } from "../lifecycle/emitter";
 import { toLifecycleEvent } from "../lifecycle/event";
-import type { TriggerType } from "../lifecycle/types";
+import { SYSTEM_TRIGGER, type TriggerType } from "../lifecycle/types";
 import { findService, type ServiceRecord, type ServiceRef } from "./service";
 
 /** Dokploy keeps the newest 10 deployments of each service. */
@@ -56,7 +56,7 @@ const newDeploymentRow = (service: ServiceRecord, options: StartDeploymentOption
 		composeId: service.type === "compose" ? service.id : null,
 		startedAt: new Date().toISOString(),
 		triggerType: options.trigger.type,
-		triggeredBy: options.trigger.triggeredBy ?? "system",
+		triggeredBy: options.trigger.triggeredBy ?? SYSTEM_TRIGGER,
 		sourceType: service.sourceType,
 		repository: service.repository,
 		branch: options.branch ?? service.branch,

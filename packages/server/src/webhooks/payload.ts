@@ -7,15 +7,16 @@
  * only `error` (deployment.failed), `cancellation` (deployment.cancelled) and `test` (test sends)
  * appear on their own occasions.
  */
-import type {
-	DeploymentEventName,
-	DeploymentLifecycleEvent,
-	DeploymentStageReached,
-	DeploymentStatus,
-	LifecycleService,
-	ServiceType,
-	SourceType,
-	TriggerType,
+import {
+	type DeploymentEventName,
+	type DeploymentLifecycleEvent,
+	type DeploymentStageReached,
+	type DeploymentStatus,
+	type LifecycleService,
+	type ServiceType,
+	type SourceType,
+	SYSTEM_TRIGGER,
+	type TriggerType,
 } from "../lifecycle/types";
 
 export interface WebhookPayload {
@@ -65,9 +66,6 @@ export interface BuildWebhookPayloadOptions {
 	/** The email of the user who deployed, looked up by the caller (the payload stays pure). */
 	triggerUserEmail?: string | null;
 }
-
-/** The deployment row's triggeredBy holds a user id, or "system" for hooks and schedules. */
-export const SYSTEM_TRIGGER = "system";
 
 export const ERROR_LOG_LINES = 50;
 export const SHORT_COMMIT_LENGTH = 7;
