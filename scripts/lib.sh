@@ -152,3 +152,15 @@ ensure_chromium() {
 	apt_install chromium || die "Chromium is needed for the browser tests: install it or set CHROMIUM_PATH"
 	export CHROMIUM_PATH=/usr/bin/chromium
 }
+
+# The documentation's snippets run in the tests: a Python receiver (standard library only) and
+# an openssl check. Installs Debian's packages where they are missing.
+ensure_snippet_tools() {
+	local missing=()
+	command -v python3 >/dev/null || missing+=(python3)
+	command -v openssl >/dev/null || missing+=(openssl)
+	[ "${#missing[@]}" -eq 0 ] && return
+	say "Installing ${missing[*]} for the documentation's snippets"
+	apt_install "${missing[@]}" ||
+		die "The documentation's tests need ${missing[*]}: install them (Debian: apt-get install ${missing[*]})"
+}

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The whole test suite: type check, lint, and every test (unit, integration on real PostgreSQL
-# and Redis, PGlite, and the dashboard in real Chromium), with coverage.
+# and Redis, PGlite, the dashboard in real Chromium, and the documentation's snippets run
+# against the product), with coverage.
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$ROOT"
 
@@ -20,6 +21,7 @@ ensure_dependencies
 ensure_test_postgres "$WORK/pg"
 ensure_redis "$WORK/redis"
 ensure_chromium
+ensure_snippet_tools
 
 say "Type check"
 pnpm exec turbo run typecheck --output-logs=errors-only

@@ -14,21 +14,34 @@ import { createRedisConnection } from "@dokploy/server/lib/redis";
 const appDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
 /** A Redis database of its own, so the product's queues never meet other test files' jobs. */
-const isolatedRedisUrl = (base = process.env.REDIS_URL ?? "redis://127.0.0.1:6379") => {
+const isolatedRedisUrl = (
+	database: number,
+	base = process.env.REDIS_URL ?? "redis://127.0.0.1:6379",
+) => {
 	const url = new URL(base);
-	url.pathname = "/9";
+	url.pathname = `/${database}`;
 	return url.toString();
 };
 
+export interface ProductOptions {
+	/** PostgreSQL instead of the embedded PGlite, so that other processes can open it too. */
+	databaseUrl?: string;
+	/** The Redis database number the product uses (flushed first). */
+	redisDatabase?: number;
+}
+
 export const admin = { email: "admin@e2e.test", password: "e2e-admin-password" };
 
-export const startProduct = async (extraEnv: Record<string, string> = {}) => {
+export const startProduct = async (
+	extraEnv: Record<string, string> = {},
+	options: ProductOptions = {},
+) => {
 	if (!existsSync(path.join(appDir, ".next", "BUILD_ID"))) {
 		execFileSync("pnpm", ["exec", "next", "build"], { cwd: appDir, stdio: "inherit" });
 	}
 	const port = await freePort();
 	const dataDir = mkdtempSync(path.join(tmpdir(), "dokploy-e2e-"));
-	const redisUrl = isolatedRedisUrl();
+	const redisUrl = isolatedRedisUrl(options.redisDatabase ?? 9);
 	const redis = createRedisConnection({}, redisUrl);
 	await redis.flushdb();
 	redis.disconnect();
@@ -47,6 +60,7 @@ export const startProduct = async (extraEnv: Record<string, string> = {}) => {
 	};
 	delete env.DATABASE_URL;
 	delete env.PGLITE_DATA_DIR;
+	if (options.databaseUrl) env.DATABASE_URL = options.databaseUrl;
 	delete env.BETTER_AUTH_SECRET;
 	const child: ChildProcess = spawn(
 		process.execPath,
@@ -70,6 +84,8 @@ export const startProduct = async (extraEnv: Record<string, string> = {}) => {
 	return {
 		baseUrl,
 		dataDir,
+		/** The product's environment, for processes that must share its database and keys. */
+		env,
 		output: () => output,
 		stop: async () => {
 			if (child.exitCode !== null) return;

@@ -11,39 +11,14 @@ import {
 	startReceiver,
 } from "@dokploy/server/webhooks/__test__/receiver";
 import { verifyDokploySignature } from "@dokploy/server/webhooks/signature";
-import { createTRPCClient, httpBatchLink } from "@trpc/client";
 import { Webhook as StandardWebhook } from "standardwebhooks";
-import superjson from "superjson";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { AppRouter } from "../server/api/root";
+import { type ApiClient, createApiClient, createApiKey, signInCookie } from "./api-client";
 import { admin, startProduct } from "./product";
 
 let product: Awaited<ReturnType<typeof startProduct>>;
 let receiver: Receiver;
-let api: ReturnType<typeof createTRPCClient<AppRouter>>;
-
-const signInCookie = async (baseUrl: string) => {
-	const response = await fetch(`${baseUrl}/api/auth/sign-in/email`, {
-		method: "POST",
-		headers: { "content-type": "application/json", origin: baseUrl },
-		body: JSON.stringify(admin),
-	});
-	expect(response.status).toBe(200);
-	return response.headers
-		.getSetCookie()
-		.map((cookie) => cookie.split(";")[0])
-		.join("; ");
-};
-
-const createApiKey = async (baseUrl: string, cookie: string) => {
-	const response = await fetch(`${baseUrl}/api/auth/api-key/create`, {
-		method: "POST",
-		headers: { "content-type": "application/json", cookie, origin: baseUrl },
-		body: JSON.stringify({ name: "e2e" }),
-	});
-	expect(response.status).toBe(200);
-	return ((await response.json()) as { key: string }).key;
-};
+let api: ApiClient;
 
 beforeAll(async () => {
 	const { mkdtempSync } = await import("node:fs");
@@ -55,17 +30,8 @@ beforeAll(async () => {
 		WEBHOOK_CA_FILE: receiver.caFile,
 		WEBHOOK_RETRY_SCALE: "0.01",
 	});
-	const cookie = await signInCookie(product.baseUrl);
-	const key = await createApiKey(product.baseUrl, cookie);
-	api = createTRPCClient<AppRouter>({
-		links: [
-			httpBatchLink({
-				url: `${product.baseUrl}/api/trpc`,
-				transformer: superjson,
-				headers: { "x-api-key": key },
-			}),
-		],
-	});
+	const cookie = await signInCookie(product.baseUrl, admin);
+	api = createApiClient(product.baseUrl, await createApiKey(product.baseUrl, cookie));
 }, 180_000);
 
 afterAll(async () => {
@@ -175,7 +141,7 @@ describe("webhooks in the running product", () => {
 		expect(log.items[0]!.attempts.map((attempt) => attempt.httpStatus)).toEqual([503, 503, 200]);
 	});
 
-	it("delivers deployment.cancelled when a running build is cancelled through the API", async () => {
+	it("delivers deployment.cancelled, with the stage reached and the user who deployed, when a running build is cancelled through the API", async () => {
 		const [project] = await api.project.all.query();
 		const slow = await api.application.create.mutate({
 			projectId: project!.projectId,
@@ -207,7 +173,8 @@ describe("webhooks in the running product", () => {
 		expect(JSON.parse(request.body)).toMatchObject({
 			event: "deployment.cancelled",
 			deployment: { id: jobId, status: "cancelled" },
-			cancellation: { reason: "Wrong branch" },
+			cancellation: { reason: "Wrong branch", stage: "build" },
+			trigger: { type: "manual", triggeredBy: "user", user: { email: admin.email } },
 		});
 	});
 });

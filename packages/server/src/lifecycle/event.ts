@@ -1,6 +1,11 @@
 import type { Deployment } from "../db/schema/deployment";
 import type { ServiceRecord } from "../services/service";
-import type { DeploymentEventName, DeploymentLifecycleEvent, LifecycleService } from "./types";
+import type {
+	DeploymentEventName,
+	DeploymentLifecycleEvent,
+	DeploymentStageReached,
+	LifecycleService,
+} from "./types";
 
 /** A service as lifecycle listeners see it. */
 export const toLifecycleService = (service: ServiceRecord): LifecycleService => ({
@@ -13,16 +18,23 @@ export const toLifecycleService = (service: ServiceRecord): LifecycleService => 
 	project: { id: service.project.projectId, name: service.project.name },
 });
 
+/** What a failure or a cancellation reports of the progress made. */
+export interface LifecycleProgress {
+	logTail?: string | null;
+	stageReached?: DeploymentStageReached;
+}
+
 /** Turns a deployment row and its service into the event the listeners receive. */
 export const toLifecycleEvent = (
 	name: DeploymentEventName,
 	row: Deployment,
 	service: ServiceRecord,
-	logTail: string | null = null,
+	{ logTail = null, stageReached }: LifecycleProgress = {},
 ): DeploymentLifecycleEvent => ({
 	name,
 	occurredAt: row.finishedAt ?? row.startedAt,
 	logTail,
+	...(stageReached ? { stageReached } : {}),
 	deployment: {
 		deploymentId: row.deploymentId,
 		title: row.title,

@@ -17,6 +17,9 @@ export type ServiceType = "application" | "compose";
 export type SourceType = "github" | "gitlab" | "git" | "docker";
 export type TriggerType = "manual" | "webhook" | "schedule";
 
+/** Who a deployment is by when no person asked for it (deploy hooks, schedules). */
+export const SYSTEM_TRIGGER = "system";
+
 export interface LifecycleDeployment {
 	deploymentId: string;
 	title: string;
@@ -28,7 +31,7 @@ export interface LifecycleDeployment {
 	errorStage: "build" | "deploy" | null;
 	cancelReason: string | null;
 	triggerType: TriggerType;
-	/** A user id for manual triggers, "system" otherwise. */
+	/** A user id for manual triggers, SYSTEM_TRIGGER otherwise. */
 	triggeredBy: string;
 	sourceType: SourceType;
 	repository: string | null;
@@ -46,11 +49,19 @@ export interface LifecycleService {
 	project: { id: string; name: string };
 }
 
+/**
+ * How far a deployment got: "queued" when it was cancelled before it started, "build" once its
+ * build command ran (the only stage a running deployment is cancelled in).
+ */
+export type DeploymentStageReached = "queued" | "build";
+
 export interface DeploymentLifecycleEvent {
 	name: DeploymentEventName;
 	occurredAt: string;
 	deployment: LifecycleDeployment;
 	service: LifecycleService;
-	/** The last lines of the build log, present on deployment.failed. */
+	/** The last lines of the build log, present on deployment.failed and deployment.cancelled. */
 	logTail: string | null;
+	/** Present on deployment.cancelled. */
+	stageReached?: DeploymentStageReached;
 }

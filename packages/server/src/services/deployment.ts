@@ -16,7 +16,7 @@ import { logger } from "../lib/logger";
 import { logsDir } from "../lib/paths";
 import { runLifecycleTransaction } from "../lifecycle/emitter";
 import { toLifecycleEvent } from "../lifecycle/event";
-import type { TriggerType } from "../lifecycle/types";
+import { SYSTEM_TRIGGER, type TriggerType } from "../lifecycle/types";
 import { findService, findServiceUnscoped, type ServiceRecord, type ServiceRef } from "./service";
 
 /** Dokploy keeps the newest 10 deployments of each service. */
@@ -56,7 +56,7 @@ const newDeploymentRow = (service: ServiceRecord, options: StartDeploymentOption
 		composeId: service.type === "compose" ? service.id : null,
 		startedAt: new Date().toISOString(),
 		triggerType: options.trigger.type,
-		triggeredBy: options.trigger.triggeredBy ?? "system",
+		triggeredBy: options.trigger.triggeredBy ?? SYSTEM_TRIGGER,
 		sourceType: service.sourceType,
 		repository: service.repository,
 		branch: options.branch ?? service.branch,
@@ -146,7 +146,7 @@ export const updateDeploymentStatus = async (
 			.returning();
 		if (!row) return null;
 		const name = status === "done" ? "deployment.success" : "deployment.failed";
-		await emit(toLifecycleEvent(name, row, service, logTail));
+		await emit(toLifecycleEvent(name, row, service, { logTail }));
 		return row;
 	});
 };
@@ -159,6 +159,8 @@ export const updateDeploymentStatus = async (
 export const cancelDeployment = async (deploymentId: string, reason: string) => {
 	const current = await findDeploymentById(deploymentId);
 	const service = await findServiceUnscoped(serviceOf(current));
+	// A cancellation reports the progress made, as a failure does.
+	const logTail = await readLogTail(current.logPath, LOG_TAIL_LINES);
 	return runLifecycleTransaction(async (tx, emit) => {
 		const [row] = await tx
 			.update(deployment)
@@ -166,7 +168,9 @@ export const cancelDeployment = async (deploymentId: string, reason: string) => 
 			.where(and(eq(deployment.deploymentId, deploymentId), eq(deployment.status, "running")))
 			.returning();
 		if (!row) return null;
-		await emit(toLifecycleEvent("deployment.cancelled", row, service));
+		await emit(
+			toLifecycleEvent("deployment.cancelled", row, service, { logTail, stageReached: "build" }),
+		);
 		return row;
 	});
 };
@@ -191,7 +195,12 @@ export const recordCancelledDeployment = async (
 				finishedAt: base.startedAt,
 			})
 			.returning();
-		await emit(toLifecycleEvent("deployment.cancelled", row!, service));
+		await emit(
+			toLifecycleEvent("deployment.cancelled", row!, service, {
+				logTail: "",
+				stageReached: "queued",
+			}),
+		);
 		return row!;
 	});
 };

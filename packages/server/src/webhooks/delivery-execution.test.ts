@@ -1,13 +1,14 @@
 // biome-ignore-all lint/suspicious/noTemplateCurlyInString: custom templates use ${variable} placeholders.
 import { readFileSync } from "node:fs";
+import { readFile } from "node:fs/promises";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { createTestService } from "../__test__/fixtures";
+import { createTestOrganization, createTestService, waitFor } from "../__test__/fixtures";
 import { getDatabase } from "../db/client";
 import type { Deployment } from "../db/schema/deployment";
 import { applicationWebhooks } from "../db/schema/webhook";
 import { requestDeploymentCancel } from "../deployments/cancel-bus";
-import { enqueueDeployment } from "../deployments/queue";
+import { cancelQueuedDeployment, enqueueDeployment } from "../deployments/queue";
 import type { DeploymentEventName, ServiceType, TriggerType } from "../lifecycle/types";
 import { updateService } from "../services/service";
 import { createWebhook } from "./__test__/as-owner";
@@ -22,7 +23,8 @@ const route = useReceiverRoutes(engine);
 interface Case {
 	type: ServiceType;
 	domains: string[];
-	trigger: { type: TriggerType; triggeredBy?: string };
+	/** A manual deployment is made by the organization's (real) user; the others by "system". */
+	trigger: TriggerType;
 	branch?: string;
 	commitHash?: string;
 }
@@ -31,12 +33,12 @@ const cases: Case[] = [
 	{
 		type: "application",
 		domains: ["shop.example.com", "www.shop.example.com"],
-		trigger: { type: "manual", triggeredBy: "user-7" },
+		trigger: "manual",
 	},
 	{
 		type: "compose",
 		domains: [],
-		trigger: { type: "webhook" },
+		trigger: "webhook",
 		branch: "release",
 		commitHash: "9f3c2a7e51b04d8c6a1f2e3d4c5b6a7980f1e2d3",
 	},
@@ -49,6 +51,16 @@ const statusOf: Record<DeploymentEventName, string> = {
 	"deployment.cancelled": "cancelled",
 };
 
+/** Waits until the running build has written `line` to its log, so a cancel finds it there. */
+const waitForLogLine = async (deploymentId: string, line: string) => {
+	const row = await waitForDeployment(deploymentId, "running");
+	await waitFor(
+		() => readFile(row.logPath, "utf8").catch(() => ""),
+		(text) => text.includes(line),
+		{ what: `"${line}" in the log of ${deploymentId}` },
+	);
+};
+
 const lastLines = (text: string, count: number) =>
 	text.replace(/\n$/, "").split("\n").slice(-count).join("\n");
 
@@ -56,14 +68,17 @@ describe.each(cases)("the generic payload for a $type", (c) => {
 	/** A service of this case's type, a webhook on it, and a deployment already queued. */
 	const deployWithWebhook = async (buildCommand: string, events: DeploymentEventName[]) => {
 		const target = route();
+		const { organizationId, userId } = await createTestOrganization();
 		const { service, project, ref } = await createTestService(c.type, {
 			buildCommand,
 			domains: c.domains,
+			organizationId,
 		});
+		const manual = c.trigger === "manual";
 		const owner = c.type === "application" ? { applicationId: ref.id } : { composeId: ref.id };
 		await createWebhook({ ...owner, name: "Payloads", url: target.url, events });
 		const { jobId } = await enqueueDeployment(ref, {
-			trigger: c.trigger,
+			trigger: { type: c.trigger, ...(manual ? { triggeredBy: userId } : {}) },
 			branch: c.branch ?? null,
 			commitHash: c.commitHash ?? null,
 		});
@@ -97,7 +112,13 @@ describe.each(cases)("the generic payload for a $type", (c) => {
 					commit: c.commitHash ?? null,
 					repository: "acme/web",
 				},
-				trigger: { type: c.trigger.type, triggeredBy: c.trigger.triggeredBy ?? "system" },
+				trigger: manual
+					? {
+							type: "manual",
+							triggeredBy: "user",
+							user: { id: userId, email: `${userId}@test.local` },
+						}
+					: { type: c.trigger, triggeredBy: "system", user: null },
 				links: { dashboard, logs: `${dashboard}?tab=deployments&deploymentId=${jobId}` },
 			};
 		};
@@ -138,16 +159,46 @@ describe.each(cases)("the generic payload for a $type", (c) => {
 		expect(body.error.logs).not.toContain("line-20\n");
 	});
 
-	it("sends deployment.cancelled with the reason given when cancelling", async () => {
-		const run = await deployWithWebhook("sleep 30", ["deployment.started", "deployment.cancelled"]);
+	it("sends deployment.cancelled with the reason, the stage reached and the last log lines", async () => {
+		const run = await deployWithWebhook("echo compiling-assets; sleep 30", [
+			"deployment.started",
+			"deployment.cancelled",
+		]);
 		await run.received(1);
+		await waitForLogLine(run.deploymentId, "compiling-assets");
 		await requestDeploymentCancel(run.deploymentId, "Superseded by a newer commit");
 		const row = await waitForDeployment(run.deploymentId, "cancelled");
 		const body = (await run.received(2)).get("deployment.cancelled");
 		expect(body).toStrictEqual({
 			...run.expected("deployment.cancelled", row),
-			cancellation: { reason: "Superseded by a newer commit" },
+			cancellation: {
+				reason: "Superseded by a newer commit",
+				stage: "build",
+				logs: expect.stringContaining("compiling-assets"),
+			},
 		});
+	});
+});
+
+describe("a deployment cancelled before it started", () => {
+	it("sends deployment.cancelled with stage queued and an empty log", async () => {
+		const target = route();
+		const { ref } = await createTestService("application", { buildCommand: "sleep 30" });
+		await createWebhook({
+			applicationId: ref.id,
+			name: "Queue",
+			url: target.url,
+			events: ["deployment.cancelled"],
+		});
+		const running = await deploy(ref);
+		await waitForDeployment(running, "running");
+		const queued = await deploy(ref);
+		await cancelQueuedDeployment(ref, queued, "Not needed");
+		await requestDeploymentCancel(running, "Tidying up");
+
+		const bodies = (await target.waitForRequests(2)).map((request) => JSON.parse(request.body));
+		const fromQueue = bodies.find((body) => body.deployment.id === queued);
+		expect(fromQueue.cancellation).toEqual({ reason: "Not needed", stage: "queued", logs: "" });
 	});
 });
 
@@ -215,7 +266,8 @@ describe("templates delivered as rendered bodies", () => {
 			projectName: project.name,
 			domains: "shop.example.com, www.shop.example.com",
 			branch: "main",
-			triggeredBy: "user-1",
+			triggeredBy: "user",
+			triggeredByUserId: "user-1",
 			errorMessage: null,
 		});
 		expect(body.data).toMatchObject({

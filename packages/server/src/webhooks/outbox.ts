@@ -8,10 +8,11 @@
 import { and, arrayContains, eq } from "drizzle-orm";
 import { nanoid } from "nanoid";
 import type { Transaction } from "../db/client";
+import { user } from "../db/schema/auth";
 import { applicationWebhooks, webhookDeliveries } from "../db/schema/webhook";
 import { logger } from "../lib/logger";
 import { registerLifecycleListener } from "../lifecycle/emitter";
-import type { DeploymentLifecycleEvent } from "../lifecycle/types";
+import { type DeploymentLifecycleEvent, SYSTEM_TRIGGER } from "../lifecycle/types";
 import { buildWebhookPayload } from "./payload";
 import { enqueueDeliveries } from "./queue";
 import { dashboardBaseUrl } from "./settings";
@@ -53,6 +54,13 @@ const deliveryFor = (
 	}
 };
 
+/** The email of the user who deployed; null for system triggers and deleted accounts. */
+const findTriggerUserEmail = async (tx: Transaction, triggeredBy: string) => {
+	if (triggeredBy === SYSTEM_TRIGGER) return null;
+	const [row] = await tx.select({ email: user.email }).from(user).where(eq(user.id, triggeredBy));
+	return row?.email ?? null;
+};
+
 /**
  * Writes the deliveries for one lifecycle event and returns the after-commit step that
  * enqueues them. This is the PRD's triggerWebhooks.
@@ -73,7 +81,10 @@ export const triggerWebhooks = async (tx: Transaction, event: DeploymentLifecycl
 			),
 		);
 	if (webhooks.length === 0) return undefined;
-	const payload = buildWebhookPayload(event, { baseUrl: dashboardBaseUrl() });
+	const payload = buildWebhookPayload(event, {
+		baseUrl: dashboardBaseUrl(),
+		triggerUserEmail: await findTriggerUserEmail(tx, event.deployment.triggeredBy),
+	});
 	const rows = webhooks.map((webhook) => deliveryFor(webhook, event, payload));
 	await tx.insert(webhookDeliveries).values(rows);
 	const pending = rows.filter((row) => row.status !== "failed").map((row) => row.deliveryId!);

@@ -53,7 +53,7 @@ describe("buildWebhookPayload", () => {
 				commit: "9f3c2a7e51b04d8c6a1f2e3d4c5b6a7980f1e2d3",
 				repository: "acme/storefront",
 			},
-			trigger: { type: "webhook", triggeredBy: "system" },
+			trigger: { type: "webhook", triggeredBy: "system", user: null },
 			links: {
 				dashboard:
 					"https://dokploy.example.com/dashboard/project/prj_sample_acme/services/application/app_sample_storefront",
@@ -117,9 +117,66 @@ describe("buildWebhookPayload", () => {
 			{ baseUrl },
 		);
 
-		expect(withReason.cancellation).toEqual({ reason: "Cancelled from the dashboard" });
-		expect(withoutReason.cancellation).toEqual({ reason: null });
+		expect(withReason.cancellation?.reason).toBe("Cancelled from the dashboard");
+		expect(withoutReason.cancellation?.reason).toBeNull();
 		expect(withReason).not.toHaveProperty("error");
+	});
+
+	it("reports the stage a cancellation reached and its last 50 log lines, as a failure does", () => {
+		const tail = Array.from({ length: 70 }, (_, index) => `line ${index + 1}`).join("\n");
+		const event = eventFor("deployment.cancelled", (e) => {
+			e.logTail = tail;
+			e.stageReached = "build";
+		});
+
+		const { cancellation } = buildWebhookPayload(event, { baseUrl });
+
+		expect(cancellation?.stage).toBe("build");
+		const lines = cancellation?.logs.split("\n") ?? [];
+		expect(lines).toHaveLength(50);
+		expect(lines[0]).toBe("line 21");
+		expect(lines.at(-1)).toBe("line 70");
+	});
+
+	it("reports a deployment cancelled in the queue as stage queued with an empty log", () => {
+		const event = eventFor("deployment.cancelled", (e) => {
+			e.logTail = null;
+			e.stageReached = "queued";
+		});
+
+		expect(buildWebhookPayload(event, { baseUrl }).cancellation).toEqual({
+			reason: "Cancelled from the dashboard",
+			stage: "queued",
+			logs: "",
+		});
+	});
+
+	it('sends triggeredBy "user" with the user\'s id and email in trigger.user for manual deployments', () => {
+		const event = eventFor("deployment.success", (e) => {
+			e.deployment.triggerType = "manual";
+			e.deployment.triggeredBy = "usr_42";
+		});
+
+		const payload = buildWebhookPayload(event, { baseUrl, triggerUserEmail: "ada@example.com" });
+
+		expect(payload.trigger).toEqual({
+			type: "manual",
+			triggeredBy: "user",
+			user: { id: "usr_42", email: "ada@example.com" },
+		});
+	});
+
+	it('sends triggeredBy "system" and no user for deploy hooks and schedules', () => {
+		const event = eventFor("deployment.success", (e) => {
+			e.deployment.triggerType = "schedule";
+		});
+
+		const payload = buildWebhookPayload(event, {
+			baseUrl,
+			triggerUserEmail: "ignored@example.com",
+		});
+
+		expect(payload.trigger).toEqual({ type: "schedule", triggeredBy: "system", user: null });
 	});
 
 	it("marks test sends with test: true", () => {

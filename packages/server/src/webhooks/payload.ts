@@ -7,14 +7,16 @@
  * only `error` (deployment.failed), `cancellation` (deployment.cancelled) and `test` (test sends)
  * appear on their own occasions.
  */
-import type {
-	DeploymentEventName,
-	DeploymentLifecycleEvent,
-	DeploymentStatus,
-	LifecycleService,
-	ServiceType,
-	SourceType,
-	TriggerType,
+import {
+	type DeploymentEventName,
+	type DeploymentLifecycleEvent,
+	type DeploymentStageReached,
+	type DeploymentStatus,
+	type LifecycleService,
+	type ServiceType,
+	type SourceType,
+	SYSTEM_TRIGGER,
+	type TriggerType,
 } from "../lifecycle/types";
 
 export interface WebhookPayload {
@@ -43,9 +45,16 @@ export interface WebhookPayload {
 		commit: string | null;
 		repository: string | null;
 	};
-	trigger: { type: TriggerType; triggeredBy: string };
+	trigger: {
+		type: TriggerType;
+		/** The PRD's "user" | "system": a person deployed, or a deploy hook or schedule did. */
+		triggeredBy: "user" | "system";
+		/** Who deployed, for "user"; the email is null when the account no longer exists. */
+		user: { id: string; email: string | null } | null;
+	};
 	error?: { message: string; stage: "build" | "deploy" | null; logs: string };
-	cancellation?: { reason: string | null };
+	/** The progress made, as a failure reports it: the stage reached and the last log lines. */
+	cancellation?: { reason: string | null; stage: DeploymentStageReached; logs: string };
 	links: { logs: string; dashboard: string };
 	test?: true;
 }
@@ -54,6 +63,8 @@ export interface BuildWebhookPayloadOptions {
 	/** The dashboard's public origin, e.g. "https://dokploy.example.com". */
 	baseUrl: string;
 	test?: boolean;
+	/** The email of the user who deployed, looked up by the caller (the payload stays pure). */
+	triggerUserEmail?: string | null;
 }
 
 export const ERROR_LOG_LINES = 50;
@@ -94,7 +105,7 @@ export const buildWebhookPayload = (
 			commit: deployment.commitHash,
 			repository: deployment.repository,
 		},
-		trigger: { type: deployment.triggerType, triggeredBy: deployment.triggeredBy },
+		trigger: buildTrigger(deployment.triggerType, deployment.triggeredBy, options.triggerUserEmail),
 		links,
 	};
 
@@ -106,13 +117,26 @@ export const buildWebhookPayload = (
 		};
 	}
 	if (event.name === "deployment.cancelled") {
-		payload.cancellation = { reason: deployment.cancelReason };
+		payload.cancellation = {
+			reason: deployment.cancelReason,
+			stage: event.stageReached ?? "build",
+			logs: takeLastLines(event.logTail ?? "", ERROR_LOG_LINES),
+		};
 	}
 	if (options.test) {
 		payload.test = true;
 	}
 	return payload;
 };
+
+const buildTrigger = (
+	type: TriggerType,
+	triggeredBy: string,
+	email: string | null = null,
+): WebhookPayload["trigger"] =>
+	triggeredBy === SYSTEM_TRIGGER
+		? { type, triggeredBy: "system", user: null }
+		: { type, triggeredBy: "user", user: { id: triggeredBy, email } };
 
 /** Null while running, and for unparseable or reversed clocks rather than a misleading number. */
 export const computeDurationSeconds = (startedAt: string, finishedAt: string | null) => {
@@ -168,6 +192,12 @@ const sampleLogTail = [
 	'ERROR: failed to solve: process "/bin/sh -c pnpm build" did not complete successfully: exit code: 2',
 ].join("\n");
 
+const sampleCancelledLogTail = [
+	"#7 [build 4/6] RUN pnpm install --frozen-lockfile",
+	"#7 3.214 Progress: resolved 812, reused 812, downloaded 0, added 812, done",
+	"#8 [build 5/6] RUN pnpm build",
+].join("\n");
+
 /** A realistic lifecycle event for each event name: what a real deployment would have emitted. */
 export const buildSampleLifecycleEvent = (
 	name: DeploymentEventName,
@@ -197,14 +227,19 @@ export const buildSampleLifecycleEvent = (
 			errorStage: failed ? "build" : null,
 			cancelReason: name === "deployment.cancelled" ? "Cancelled from the dashboard" : null,
 			triggerType: "webhook",
-			triggeredBy: "system",
+			triggeredBy: SYSTEM_TRIGGER,
 			sourceType: "github",
 			repository: "acme/storefront",
 			branch: "main",
 			commitHash: "9f3c2a7e51b04d8c6a1f2e3d4c5b6a7980f1e2d3",
 		},
 		service: options.service ?? sampleService,
-		logTail: failed ? sampleLogTail : null,
+		logTail: failed
+			? sampleLogTail
+			: name === "deployment.cancelled"
+				? sampleCancelledLogTail
+				: null,
+		...(name === "deployment.cancelled" ? { stageReached: "build" as const } : {}),
 	};
 };
 

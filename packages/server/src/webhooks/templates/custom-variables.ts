@@ -3,8 +3,9 @@
  * `timestamp` and a few values the PRD left out). One table holds each variable's description and
  * how it is read from the payload, so the docs, the UI and the renderer cannot drift apart.
  *
- * `${triggeredBy}` follows the PRD and gives the trigger type (webhook | manual | schedule); who
- * triggered it (a user id, or "system") is `${triggeredByUser}`.
+ * `${triggeredBy}` follows the PRD's variable list and gives the trigger type (webhook | manual |
+ * schedule); who triggered it is `${triggeredByUser}` ("user" or "system", the payload's
+ * `trigger.triggeredBy`), `${triggeredByUserId}` and `${triggeredByEmail}`.
  */
 import type { WebhookPayload } from "../payload";
 
@@ -79,6 +80,14 @@ const definitions = {
 		description: "Why it was cancelled (deployment.cancelled only)",
 		resolve: (p) => p.cancellation?.reason ?? null,
 	},
+	cancelledStage: {
+		description: "Stage reached when cancelled: queued or build (deployment.cancelled only)",
+		resolve: (p) => p.cancellation?.stage ?? null,
+	},
+	cancellationLogs: {
+		description: "Last 50 log lines when cancelled (deployment.cancelled only)",
+		resolve: (p) => p.cancellation?.logs ?? null,
+	},
 	logsUrl: {
 		description: "Dashboard link to this deployment's logs",
 		resolve: (p) => p.links.logs,
@@ -97,8 +106,16 @@ const definitions = {
 		resolve: (p) => p.trigger.type,
 	},
 	triggeredByUser: {
-		description: 'Who triggered it: a user id, or "system"',
+		description: 'Who triggered it: "user" or "system"',
 		resolve: (p) => p.trigger.triggeredBy,
+	},
+	triggeredByUserId: {
+		description: "Id of the user who deployed; empty for system triggers",
+		resolve: (p) => p.trigger.user?.id ?? null,
+	},
+	triggeredByEmail: {
+		description: "Email of the user who deployed; empty for system triggers",
+		resolve: (p) => p.trigger.user?.email ?? null,
 	},
 	test: { description: "true for test sends, false otherwise", resolve: (p) => p.test === true },
 } satisfies Record<string, VariableDefinition>;

@@ -60,9 +60,15 @@ const payloadArb: fc.Arbitrary<WebhookPayload> = fc
 			commit: v.commit,
 			repository: v.repository,
 		};
-		payload.trigger.triggeredBy = v.triggeredBy;
+		payload.trigger = {
+			...payload.trigger,
+			triggeredBy: "user",
+			user: { id: v.triggeredBy, email: v.triggeredBy },
+		};
 		if (payload.error) payload.error = { ...payload.error, message: v.errorMessage, logs: v.logs };
-		if (payload.cancellation) payload.cancellation = { reason: v.reason };
+		if (payload.cancellation) {
+			payload.cancellation = { ...payload.cancellation, reason: v.reason, logs: v.logs };
+		}
 		return payload;
 	});
 

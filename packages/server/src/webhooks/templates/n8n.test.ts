@@ -37,10 +37,14 @@ describe("renderN8nBody", () => {
 			commitShort: "9f3c2a7",
 			triggerType: "webhook",
 			triggeredBy: "system",
+			triggeredByUserId: null,
+			triggeredByEmail: null,
 			errorMessage: null,
 			errorStage: null,
 			errorLogs: null,
 			cancellationReason: null,
+			cancellationStage: null,
+			cancellationLogs: null,
 			logsUrl: payload.links.logs,
 			dashboardUrl: payload.links.dashboard,
 		});
@@ -75,7 +79,9 @@ describe("renderN8nBody", () => {
 		expect(cancelled).toMatchObject({
 			status: "cancelled",
 			cancellationReason: "Cancelled from the dashboard",
+			cancellationStage: "build",
 		});
+		expect(cancelled.cancellationLogs).toContain("pnpm build");
 		expect(cancelled.errorMessage).toBeNull();
 	});
 

@@ -30,11 +30,15 @@ export interface N8nWebhookBody {
 	commit: string | null;
 	commitShort: string | null;
 	triggerType: WebhookPayload["trigger"]["type"];
-	triggeredBy: string;
+	triggeredBy: WebhookPayload["trigger"]["triggeredBy"];
+	triggeredByUserId: string | null;
+	triggeredByEmail: string | null;
 	errorMessage: string | null;
 	errorStage: string | null;
 	errorLogs: string | null;
 	cancellationReason: string | null;
+	cancellationStage: string | null;
+	cancellationLogs: string | null;
 	logsUrl: string;
 	dashboardUrl: string;
 	data: WebhookPayload;
@@ -63,10 +67,14 @@ export const renderN8nBody = (payload: WebhookPayload): N8nWebhookBody => ({
 	commitShort: shortenCommit(payload.source.commit),
 	triggerType: payload.trigger.type,
 	triggeredBy: payload.trigger.triggeredBy,
+	triggeredByUserId: payload.trigger.user?.id ?? null,
+	triggeredByEmail: payload.trigger.user?.email ?? null,
 	errorMessage: payload.error?.message ?? null,
 	errorStage: payload.error?.stage ?? null,
 	errorLogs: payload.error?.logs ?? null,
 	cancellationReason: payload.cancellation?.reason ?? null,
+	cancellationStage: payload.cancellation?.stage ?? null,
+	cancellationLogs: payload.cancellation?.logs ?? null,
 	logsUrl: payload.links.logs,
 	dashboardUrl: payload.links.dashboard,
 	data: payload,

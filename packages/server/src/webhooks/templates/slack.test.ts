@@ -104,11 +104,15 @@ describe("renderSlackBody", () => {
 		]);
 	});
 
-	it("labels compose services, names the user of manual triggers and dashes missing values", () => {
+	it("labels compose services, names the user of manual triggers by email and dashes missing values", () => {
 		const body = renderSlackBody(
 			payloadFor("deployment.started", (p) => {
 				p.application.type = "compose";
-				p.trigger = { type: "manual", triggeredBy: "usr_42" };
+				p.trigger = {
+					type: "manual",
+					triggeredBy: "user",
+					user: { id: "usr_42", email: "ada@example.com" },
+				};
 				p.source.branch = null;
 				p.source.commit = null;
 			}),
@@ -120,8 +124,18 @@ describe("renderSlackBody", () => {
 			"*Branch*\n—",
 			"*Commit*\n—",
 			"*Duration*\nrunning",
-			"*Triggered by*\nmanual · usr_42",
+			"*Triggered by*\nmanual · ada@example.com",
 		]);
+	});
+
+	it("names a user whose account is gone by id", () => {
+		const body = renderSlackBody(
+			payloadFor("deployment.started", (p) => {
+				p.trigger = { type: "manual", triggeredBy: "user", user: { id: "usr_42", email: null } };
+			}),
+		);
+
+		expect(fieldTexts(body).at(-1)).toBe("*Triggered by*\nmanual · usr_42");
 	});
 
 	it("shows the error message and the end of the log in code blocks on failures", () => {
@@ -146,16 +160,21 @@ describe("renderSlackBody", () => {
 		expect(texts).toEqual(["*Error*\n```\nboom\n```"]);
 	});
 
-	it("shows the cancellation reason, and nothing when there is none", () => {
-		const withReason = renderSlackBody(payloadFor("deployment.cancelled"));
-		const withoutReason = renderSlackBody(
+	it("shows the stage a cancellation reached, its reason and the end of the log", () => {
+		const texts = sectionTexts(renderSlackBody(payloadFor("deployment.cancelled")));
+
+		expect(texts[0]).toBe("*Cancelled during build*\nCancelled from the dashboard");
+		expect(texts[1]).toMatch(/^\*Last log lines\*\n```\n#7 \[build 4\/6\]/);
+	});
+
+	it("dashes a missing cancellation reason and leaves out an empty log", () => {
+		const body = renderSlackBody(
 			payloadFor("deployment.cancelled", (p) => {
-				p.cancellation = { reason: null };
+				p.cancellation = { reason: null, stage: "queued", logs: "" };
 			}),
 		);
 
-		expect(sectionTexts(withReason)).toEqual(["*Reason*\nCancelled from the dashboard"]);
-		expect(sectionTexts(withoutReason)).toEqual([]);
+		expect(sectionTexts(body)).toEqual(["*Cancelled before it started*\n—"]);
 	});
 
 	it("escapes Slack markup so names cannot mention @channel or forge links", () => {
@@ -182,7 +201,11 @@ describe("renderSlackBody", () => {
 				p.application.name = "🚀".repeat(400);
 				p.project.name = "<&>".repeat(1000);
 				p.source.branch = "b".repeat(5000);
-				p.trigger = { type: "manual", triggeredBy: "u".repeat(3000) };
+				p.trigger = {
+					type: "manual",
+					triggeredBy: "user",
+					user: { id: "u".repeat(3000), email: "e".repeat(3000) },
+				};
 				p.error = {
 					message: `START${"x".repeat(10_000)}`,
 					stage: "build",

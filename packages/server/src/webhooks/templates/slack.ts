@@ -84,8 +84,8 @@ const buildFieldsSection = (payload: WebhookPayload): SectionBlock => {
 	const { application, trigger } = payload;
 	const service =
 		application.type === "compose" ? `${application.name} (compose)` : application.name;
-	const triggeredBy =
-		trigger.triggeredBy === "system" ? trigger.type : `${trigger.type} · ${trigger.triggeredBy}`;
+	const who = trigger.user ? (trigger.user.email ?? trigger.user.id) : null;
+	const triggeredBy = who ? `${trigger.type} · ${who}` : trigger.type;
 	const fields: Array<[string, string | null]> = [
 		["Project", payload.project.name],
 		["Service", service],
@@ -120,12 +120,15 @@ const buildOutcomeSections = (payload: WebhookPayload): SectionBlock[] => {
 			sections.push(buildCodeSection("*Last log lines*", payload.error.logs, "end"));
 		}
 	}
-	if (payload.cancellation?.reason) {
-		const prefix = "*Reason*\n";
-		const reason = fitText(payload.cancellation.reason, slackLimits.sectionText - prefix.length, {
+	if (payload.cancellation) {
+		const { reason, stage, logs } = payload.cancellation;
+		const prefix =
+			stage === "queued" ? "*Cancelled before it started*\n" : `*Cancelled during ${stage}*\n`;
+		const text = fitText(reason || MISSING, slackLimits.sectionText - prefix.length, {
 			escape: escapeMrkdwn,
 		});
-		sections.push({ type: "section", text: { type: "mrkdwn", text: prefix + reason } });
+		sections.push({ type: "section", text: { type: "mrkdwn", text: prefix + text } });
+		if (logs.trim()) sections.push(buildCodeSection("*Last log lines*", logs, "end"));
 	}
 	return sections;
 };
