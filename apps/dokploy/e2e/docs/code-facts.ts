@@ -53,6 +53,25 @@ export const environmentVariablesRead = () => {
 	return found;
 };
 
+/**
+ * Variables the set-up scripts read as `${NAME:-default}`. The docs may name them (the README
+ * documents run.sh's switches); they are not all settings a user needs, so none is required.
+ */
+export const scriptVariablesRead = () => {
+	const names = new Set<string>();
+	const scripts = readdirSync(path.join(repositoryRoot, "scripts")).filter((f) =>
+		f.endsWith(".sh"),
+	);
+	for (const script of scripts) {
+		for (const [, name] of read(path.join("scripts", script)).matchAll(
+			/\$\{([A-Z][A-Z0-9_]*):-/g,
+		)) {
+			if (name) names.add(name);
+		}
+	}
+	return names;
+};
+
 /** SCREAMING_CASE constants the code exports (a page may name them, like MAX_CUSTOM_HEADERS). */
 export const exportedConstants = () => {
 	const names = new Set<string>();

@@ -19,6 +19,7 @@ import {
 	environmentVariablesRead,
 	exportedConstants,
 	exportedNames,
+	scriptVariablesRead,
 	userVisibleMessages,
 } from "./code-facts";
 import { snippetVariables } from "./example-values";
@@ -125,7 +126,7 @@ describe("the documentation names only what exists", () => {
 	it("names only environment variables that the code reads", () => {
 		const read = environmentVariablesRead();
 		const constants = exportedConstants();
-		const shellOnly = new Set<string>(snippetVariables);
+		const shellOnly = new Set<string>([...snippetVariables, ...scriptVariablesRead()]);
 		const named = docs.matchAll(
 			/\b(?:WEBHOOKS?|DOKPLOY|DEPLOYMENT|BETTER_AUTH|PGLITE|REDIS|DATABASE|LOG)_[A-Z0-9_]+\b/g,
 		);
