@@ -41,7 +41,7 @@ const requireOrganizationMember = t.middleware(({ ctx, next }) => {
 	return next({ ctx: { user: ctx.user, organizationId: ctx.organizationId, role: ctx.role } });
 });
 
-export const publicProcedure = t.procedure.use(translateDomainErrors);
+const publicProcedure = t.procedure.use(translateDomainErrors);
 
 /** Signed in and a member of an organization. */
 export const protectedProcedure = publicProcedure.use(requireOrganizationMember);

@@ -13,7 +13,7 @@ export interface DemoCredentials {
 	password: string;
 }
 
-export const demoCredentials = (env = process.env): DemoCredentials => ({
+const demoCredentials = (env = process.env): DemoCredentials => ({
 	email: env.DOKPLOY_ADMIN_EMAIL ?? "admin@dokploy.local",
 	password: env.DOKPLOY_ADMIN_PASSWORD ?? "dokploy-admin",
 });

@@ -1,7 +1,6 @@
 /**
  * Applications and compose services share one shape here (see db/schema/service-columns.ts), so
- * their lookups and CRUD live once, keyed by the service type. application.ts and compose.ts
- * export Dokploy-style named functions on top of this.
+ * their lookups and CRUD live once, keyed by the service type.
  */
 import { and, eq } from "drizzle-orm";
 import { type Executor, getDatabase } from "../db/client";

@@ -11,6 +11,7 @@ import type {
 	DeploymentEventName,
 	DeploymentLifecycleEvent,
 	DeploymentStatus,
+	ErrorStage,
 	LifecycleService,
 	ServiceType,
 	SourceType,
@@ -44,7 +45,7 @@ export interface WebhookPayload {
 		repository: string | null;
 	};
 	trigger: { type: TriggerType; triggeredBy: string };
-	error?: { message: string; stage: "build" | "deploy" | null; logs: string };
+	error?: { message: string; stage: ErrorStage | null; logs: string };
 	cancellation?: { reason: string | null };
 	links: { logs: string; dashboard: string };
 	test?: true;
@@ -56,8 +57,9 @@ export interface BuildWebhookPayloadOptions {
 	test?: boolean;
 }
 
+/** @public documented in docs/webhooks/api-reference.md */
 export const ERROR_LOG_LINES = 50;
-export const SHORT_COMMIT_LENGTH = 7;
+const SHORT_COMMIT_LENGTH = 7;
 
 // Used when a failure carries no message, so receivers never have to handle an empty error.
 const UNKNOWN_ERROR_MESSAGE = "Deployment failed without an error message";

@@ -17,7 +17,7 @@ export const PUBLIC_ADDRESS = "93.184.216.34";
  * host and the tests have no outside DNS. Use it only for webhooks a test never sends to: the
  * worker resolves the name again, with the system's DNS, before every send.
  */
-export const publicDns: ResolveHost = async () => [{ address: PUBLIC_ADDRESS, family: 4 }];
+const publicDns: ResolveHost = async () => [{ address: PUBLIC_ADDRESS, family: 4 }];
 
 /** The options argument of createWebhook and updateWebhook, saving with `publicDns`. */
 export const publicDnsAtSave: SaveOptions = { resolve: publicDns };

@@ -9,7 +9,7 @@ export const webhookTemplateTypes = ["generic", "slack", "n8n", "custom"] as con
 
 export type WebhookTemplateType = (typeof webhookTemplateTypes)[number];
 
-export interface WebhookTemplateRenderOptions {
+interface WebhookTemplateRenderOptions {
 	/** The user's JSON template; only the "custom" format reads it. */
 	customTemplate?: string | null;
 }
