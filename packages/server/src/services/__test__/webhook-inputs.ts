@@ -1,11 +1,11 @@
 // biome-ignore-all lint/suspicious/noTemplateCurlyInString: custom templates use ${variable} placeholders.
-/** Inputs and assertions shared by the webhook CRUD test files. */
+/** Inputs and assertions shared by the tests of the webhook services. */
 import { expect } from "vitest";
 import { createTestService } from "../../__test__/fixtures";
-import { ValidationError } from "../../lib/errors";
-import type { SaveOptions } from "../../services/webhook";
-import type { ResolveHost } from "../url-guard";
-import type { CreateWebhookInput } from "../validation";
+import { NotFoundError, ValidationError } from "../../lib/errors";
+import type { ResolveHost } from "../../webhooks/url-guard";
+import type { CreateWebhookInput } from "../../webhooks/validation";
+import type { SaveOptions } from "../webhook";
 
 export const newApplication = async () => (await createTestService("application")).service.id;
 
@@ -42,14 +42,25 @@ export const composeWebhookInput = (
 	composeId,
 });
 
-/** All the messages a refused call gave, one per line; fails if the call was not refused. */
-export const rejection = async (call: Promise<unknown>) => {
-	const error = await call.then(
+/** What a call threw, or null when it succeeded. */
+const thrownBy = (call: Promise<unknown>) =>
+	call.then(
 		() => null,
 		(thrown: unknown) => thrown,
 	);
+
+/** All the messages a refused call gave, one per line; fails if the call was not refused. */
+export const rejection = async (call: Promise<unknown>) => {
+	const error = await thrownBy(call);
 	expect(error, "the call should have been refused").toBeInstanceOf(ValidationError);
 	return (error as ValidationError).issues.join("\n") || (error as Error).message;
+};
+
+/** What a caller can learn from a refusal: its class, code and message. */
+export const refusal = async (call: () => Promise<unknown>) => {
+	const error = await thrownBy(call());
+	if (error === null) return "succeeded";
+	return error instanceof NotFoundError ? `${error.code}: ${error.message}` : String(error);
 };
 
 export const validTemplate = '{"text": "${applicationName} is ${status}", "domains": ${domains}}';

@@ -6,6 +6,17 @@ import { createTestService } from "../__test__/fixtures";
 import { getDatabase } from "../db/client";
 import { applicationWebhooks, webhookDeliveries } from "../db/schema/webhook";
 import { NotFoundError } from "../lib/errors";
+import { deliveriesOf, webhookRow } from "../webhooks/__test__/deliveries";
+import { useWebhookEngine } from "../webhooks/__test__/engine";
+import { useReceiverRoutes } from "../webhooks/__test__/routes";
+import {
+	composeWebhookInput,
+	webhookInput as input,
+	newApplication,
+	publicDnsAtSave,
+	rejection,
+	validTemplate,
+} from "./__test__/webhook-inputs";
 import {
 	createWebhook,
 	deleteWebhook,
@@ -15,18 +26,7 @@ import {
 	rotateSecret,
 	testWebhook,
 	updateWebhook,
-} from "../services/webhook";
-import {
-	composeWebhookInput,
-	webhookInput as input,
-	newApplication,
-	publicDnsAtSave,
-	rejection,
-	validTemplate,
-} from "./__test__/crud";
-import { deliveriesOf, webhookRow } from "./__test__/deliveries";
-import { useWebhookEngine } from "./__test__/engine";
-import { useReceiverRoutes } from "./__test__/routes";
+} from "./webhook";
 
 const engine = useWebhookEngine();
 const route = useReceiverRoutes(engine);
