@@ -4,16 +4,8 @@ import { Plus } from "lucide-react";
 import { useTranslation } from "next-i18next/pages";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
+import { FormDialog } from "@/components/shared/form-dialog";
 import { Button } from "@/components/ui/button";
-import {
-	Dialog,
-	DialogContent,
-	DialogDescription,
-	DialogFooter,
-	DialogHeader,
-	DialogTitle,
-	DialogTrigger,
-} from "@/components/ui/dialog";
 import { toast } from "@/components/ui/toaster";
 import { api } from "@/lib/trpc";
 import { useErrorToast } from "@/lib/use-error-toast";
@@ -54,31 +46,22 @@ export const CreateServiceDialog = ({
 	const create = serviceType === "application" ? createApplication : createCompose;
 
 	return (
-		<Dialog open={open} onOpenChange={setOpen}>
-			<DialogTrigger asChild>
+		<FormDialog
+			open={open}
+			onOpenChange={setOpen}
+			trigger={
 				<Button variant="outline" data-testid={`create-${serviceType}-button`}>
 					<Plus className="h-4 w-4" />
 					{t(`services.create.${serviceType}`)}
 				</Button>
-			</DialogTrigger>
-			<DialogContent className="max-w-2xl" closeLabel={t("actions.close")}>
-				<DialogHeader>
-					<DialogTitle>{t(`services.createTitle.${serviceType}`)}</DialogTitle>
-					<DialogDescription>{t("services.createDescription")}</DialogDescription>
-				</DialogHeader>
-				<form
-					className="flex flex-col gap-4"
-					noValidate
-					onSubmit={form.handleSubmit((values) => create.mutate({ ...values, projectId }))}
-				>
-					<ServiceFields form={form} idPrefix={`create-${serviceType}`} />
-					<DialogFooter>
-						<Button type="submit" disabled={create.isPending} data-testid="service-submit">
-							{t("actions.create")}
-						</Button>
-					</DialogFooter>
-				</form>
-			</DialogContent>
-		</Dialog>
+			}
+			title={t(`services.createTitle.${serviceType}`)}
+			description={t("services.createDescription")}
+			className="max-w-2xl"
+			onSubmit={form.handleSubmit((values) => create.mutate({ ...values, projectId }))}
+			submit={{ label: t("actions.create"), testId: "service-submit", pending: create.isPending }}
+		>
+			<ServiceFields form={form} idPrefix={`create-${serviceType}`} />
+		</FormDialog>
 	);
 };

@@ -1,0 +1,56 @@
+import { useTranslation } from "next-i18next/pages";
+import type { FormEventHandler, ReactNode } from "react";
+import { Button } from "@/components/ui/button";
+import {
+	Dialog,
+	DialogContent,
+	DialogDescription,
+	DialogFooter,
+	DialogHeader,
+	DialogTitle,
+	DialogTrigger,
+} from "@/components/ui/dialog";
+
+/** A button that opens a dialog holding one form: the frame of the create and invite dialogs. */
+export const FormDialog = ({
+	open,
+	onOpenChange,
+	trigger,
+	title,
+	description,
+	className,
+	onSubmit,
+	submit,
+	children,
+}: {
+	open: boolean;
+	onOpenChange: (open: boolean) => void;
+	trigger: ReactNode;
+	title: string;
+	description: string;
+	className?: string;
+	onSubmit: FormEventHandler<HTMLFormElement>;
+	submit: { label: string; testId: string; pending: boolean };
+	children: ReactNode;
+}) => {
+	const { t } = useTranslation("common");
+	return (
+		<Dialog open={open} onOpenChange={onOpenChange}>
+			<DialogTrigger asChild>{trigger}</DialogTrigger>
+			<DialogContent className={className} closeLabel={t("actions.close")}>
+				<DialogHeader>
+					<DialogTitle>{title}</DialogTitle>
+					<DialogDescription>{description}</DialogDescription>
+				</DialogHeader>
+				<form className="flex flex-col gap-4" noValidate onSubmit={onSubmit}>
+					{children}
+					<DialogFooter>
+						<Button type="submit" disabled={submit.pending} data-testid={submit.testId}>
+							{submit.label}
+						</Button>
+					</DialogFooter>
+				</form>
+			</DialogContent>
+		</Dialog>
+	);
+};
