@@ -2,10 +2,9 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useTranslation } from "next-i18next/pages";
 import { useForm } from "react-hook-form";
 import { TextField } from "@/components/shared/text-field";
-import { Button } from "@/components/ui/button";
 import { authClient } from "@/lib/auth-client";
+import { AuthForm } from "./auth-form";
 import { type SignInValues, signInSchema } from "./auth-schemas";
-import { FormAlert } from "./form-alert";
 import { useAuthSubmit } from "./use-auth-submit";
 
 export const SignInForm = ({ onSignedIn }: { onSignedIn: () => unknown }) => {
@@ -23,8 +22,13 @@ export const SignInForm = ({ onSignedIn }: { onSignedIn: () => unknown }) => {
 	);
 
 	return (
-		<form onSubmit={submit} className="flex flex-col gap-4" noValidate>
-			<FormAlert message={failure} testId="signin-error" />
+		<AuthForm
+			name="signin"
+			failure={failure}
+			onSubmit={submit}
+			submitting={isSubmitting}
+			submitLabel={isSubmitting ? t("auth.signingIn") : t("auth.signIn")}
+		>
 			<TextField
 				form={form}
 				field="email"
@@ -41,9 +45,6 @@ export const SignInForm = ({ onSignedIn }: { onSignedIn: () => unknown }) => {
 				type="password"
 				autoComplete="current-password"
 			/>
-			<Button type="submit" disabled={isSubmitting} data-testid="signin-submit">
-				{isSubmitting ? t("auth.signingIn") : t("auth.signIn")}
-			</Button>
-		</form>
+		</AuthForm>
 	);
 };

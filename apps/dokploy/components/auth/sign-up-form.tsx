@@ -2,10 +2,9 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useTranslation } from "next-i18next/pages";
 import { useForm } from "react-hook-form";
 import { TextField } from "@/components/shared/text-field";
-import { Button } from "@/components/ui/button";
 import { authClient } from "@/lib/auth-client";
+import { AuthForm } from "./auth-form";
 import { type SignUpValues, signUpSchema } from "./auth-schemas";
-import { FormAlert } from "./form-alert";
 import { useAuthSubmit } from "./use-auth-submit";
 
 /** better-auth answers 403 when the instance has users and this address has no invitation. */
@@ -30,8 +29,13 @@ export const SignUpForm = ({ onSignedUp }: { onSignedUp: () => unknown }) => {
 	);
 
 	return (
-		<form onSubmit={submit} className="flex flex-col gap-4" noValidate>
-			<FormAlert message={failure} testId="signup-error" />
+		<AuthForm
+			name="signup"
+			failure={failure}
+			onSubmit={submit}
+			submitting={isSubmitting}
+			submitLabel={isSubmitting ? t("auth.signingUp") : t("auth.signUp")}
+		>
 			<TextField
 				form={form}
 				field="name"
@@ -56,9 +60,6 @@ export const SignUpForm = ({ onSignedUp }: { onSignedUp: () => unknown }) => {
 				type="password"
 				autoComplete="new-password"
 			/>
-			<Button type="submit" disabled={isSubmitting} data-testid="signup-submit">
-				{isSubmitting ? t("auth.signingUp") : t("auth.signUp")}
-			</Button>
-		</form>
+		</AuthForm>
 	);
 };

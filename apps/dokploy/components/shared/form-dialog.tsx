@@ -1,5 +1,5 @@
 import { useTranslation } from "next-i18next/pages";
-import type { FormEventHandler, ReactNode } from "react";
+import { type FormEventHandler, type ReactNode, useState } from "react";
 import { Button } from "@/components/ui/button";
 import {
 	Dialog,
@@ -10,6 +10,21 @@ import {
 	DialogTitle,
 	DialogTrigger,
 } from "@/components/ui/dialog";
+import { toast } from "@/components/ui/toaster";
+
+/**
+ * The open state of a FormDialog, and what a successful submit does: say `message`, clear the
+ * form with `reset`, close.
+ */
+export const useFormDialog = (reset: () => void) => {
+	const [open, setOpen] = useState(false);
+	const succeeded = (message: string) => {
+		toast.success(message);
+		reset();
+		setOpen(false);
+	};
+	return { open, setOpen, succeeded };
+};
 
 /** A button that opens a dialog holding one form: the frame of the create and invite dialogs. */
 export const FormDialog = ({

@@ -1,10 +1,9 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { UserPlus } from "lucide-react";
 import { useTranslation } from "next-i18next/pages";
-import { useState } from "react";
 import { Controller, useForm } from "react-hook-form";
 import type { z } from "zod";
-import { FormDialog } from "@/components/shared/form-dialog";
+import { FormDialog, useFormDialog } from "@/components/shared/form-dialog";
 import { FormField } from "@/components/shared/form-field";
 import { TextField } from "@/components/shared/text-field";
 import { Button } from "@/components/ui/button";
@@ -15,7 +14,6 @@ import {
 	SelectTrigger,
 	SelectValue,
 } from "@/components/ui/select";
-import { toast } from "@/components/ui/toaster";
 import { api } from "@/lib/trpc";
 import { useErrorToast } from "@/lib/use-error-toast";
 import { apiInviteMember } from "@/server/api/routers/organization.schema";
@@ -25,18 +23,16 @@ type InviteOutput = z.output<typeof apiInviteMember>;
 
 export const InviteMemberDialog = () => {
 	const { t } = useTranslation("common");
-	const [open, setOpen] = useState(false);
 	const utils = api.useUtils();
 	const showError = useErrorToast();
 	const form = useForm<InviteValues, unknown, InviteOutput>({
 		resolver: zodResolver(apiInviteMember),
 		defaultValues: { email: "", role: "member" },
 	});
+	const dialog = useFormDialog(() => form.reset());
 	const invite = api.organization.invite.useMutation({
 		onSuccess: async (invitation) => {
-			toast.success(t("members.invited", { email: invitation.email }));
-			form.reset();
-			setOpen(false);
+			dialog.succeeded(t("members.invited", { email: invitation.email }));
 			await utils.organization.members.invalidate();
 		},
 		onError: showError,
@@ -44,8 +40,8 @@ export const InviteMemberDialog = () => {
 
 	return (
 		<FormDialog
-			open={open}
-			onOpenChange={setOpen}
+			open={dialog.open}
+			onOpenChange={dialog.setOpen}
 			trigger={
 				<Button data-testid="invite-member-button">
 					<UserPlus className="h-4 w-4" />

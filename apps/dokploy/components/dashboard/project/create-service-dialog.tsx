@@ -2,11 +2,9 @@ import type { ServiceType } from "@dokploy/server/lifecycle/types";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { Plus } from "lucide-react";
 import { useTranslation } from "next-i18next/pages";
-import { useState } from "react";
 import { useForm } from "react-hook-form";
-import { FormDialog } from "@/components/shared/form-dialog";
+import { FormDialog, useFormDialog } from "@/components/shared/form-dialog";
 import { Button } from "@/components/ui/button";
-import { toast } from "@/components/ui/toaster";
 import { api } from "@/lib/trpc";
 import { useErrorToast } from "@/lib/use-error-toast";
 import { ServiceFields } from "./service-fields";
@@ -25,17 +23,15 @@ export const CreateServiceDialog = ({
 	serviceType: ServiceType;
 }) => {
 	const { t } = useTranslation("common");
-	const [open, setOpen] = useState(false);
 	const utils = api.useUtils();
 	const showError = useErrorToast();
 	const form = useForm<ServiceFormInput, unknown, ServiceFormOutput>({
 		resolver: zodResolver(serviceFormSchema),
 		defaultValues: emptyServiceForm,
 	});
+	const dialog = useFormDialog(() => form.reset(emptyServiceForm));
 	const onSuccess = async ({ name }: { name: string }) => {
-		toast.success(t("services.created", { name }));
-		form.reset(emptyServiceForm);
-		setOpen(false);
+		dialog.succeeded(t("services.created", { name }));
 		await Promise.all([
 			utils.application.byProject.invalidate({ projectId }),
 			utils.compose.byProject.invalidate({ projectId }),
@@ -47,8 +43,8 @@ export const CreateServiceDialog = ({
 
 	return (
 		<FormDialog
-			open={open}
-			onOpenChange={setOpen}
+			open={dialog.open}
+			onOpenChange={dialog.setOpen}
 			trigger={
 				<Button variant="outline" data-testid={`create-${serviceType}-button`}>
 					<Plus className="h-4 w-4" />

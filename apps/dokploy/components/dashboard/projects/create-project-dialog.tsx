@@ -2,15 +2,13 @@ import { apiCreateProject } from "@dokploy/server/db/schema/project";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { Plus } from "lucide-react";
 import { useTranslation } from "next-i18next/pages";
-import { useState } from "react";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
-import { FormDialog } from "@/components/shared/form-dialog";
+import { FormDialog, useFormDialog } from "@/components/shared/form-dialog";
 import { FormField } from "@/components/shared/form-field";
 import { TextField } from "@/components/shared/text-field";
 import { Button } from "@/components/ui/button";
 import { Textarea } from "@/components/ui/textarea";
-import { toast } from "@/components/ui/toaster";
 import { api } from "@/lib/trpc";
 import { useErrorToast } from "@/lib/use-error-toast";
 
@@ -18,18 +16,16 @@ type ProjectValues = z.input<typeof apiCreateProject>;
 
 export const CreateProjectDialog = () => {
 	const { t } = useTranslation("common");
-	const [open, setOpen] = useState(false);
 	const utils = api.useUtils();
 	const showError = useErrorToast();
 	const form = useForm<ProjectValues>({
 		resolver: zodResolver(apiCreateProject),
 		defaultValues: { name: "", description: "" },
 	});
+	const dialog = useFormDialog(() => form.reset());
 	const create = api.project.create.useMutation({
 		onSuccess: async (project) => {
-			toast.success(t("projects.created", { name: project.name }));
-			form.reset();
-			setOpen(false);
+			dialog.succeeded(t("projects.created", { name: project.name }));
 			await utils.project.all.invalidate();
 		},
 		onError: showError,
@@ -37,8 +33,8 @@ export const CreateProjectDialog = () => {
 
 	return (
 		<FormDialog
-			open={open}
-			onOpenChange={setOpen}
+			open={dialog.open}
+			onOpenChange={dialog.setOpen}
 			trigger={
 				<Button data-testid="create-project-button">
 					<Plus className="h-4 w-4" />
