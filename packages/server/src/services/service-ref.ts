@@ -4,8 +4,18 @@
  * helpers are the one place that maps between those columns and a ServiceRef.
  */
 import type { PgColumn } from "drizzle-orm/pg-core";
+import { application } from "../db/schema/application";
+import { compose } from "../db/schema/compose";
 import type { ServiceType } from "../lifecycle/types";
 import type { ServiceRef } from "./service";
+
+export const serviceTypes = ["application", "compose"] as const satisfies readonly ServiceType[];
+
+/** The table that holds services of each type, and its id column. */
+export const serviceTables = {
+	application: { table: application, idColumn: application.applicationId },
+	compose: { table: compose, idColumn: compose.composeId },
+} as const;
 
 interface ServiceOwnerColumns {
 	applicationId?: string | null;

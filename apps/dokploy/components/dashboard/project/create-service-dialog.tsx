@@ -1,4 +1,3 @@
-import type { ServiceType } from "@dokploy/server/lifecycle/types";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { Plus } from "lucide-react";
 import { useTranslation } from "next-i18next/pages";
@@ -14,14 +13,9 @@ import {
 	type ServiceFormOutput,
 	serviceFormSchema,
 } from "./service-form-schema";
+import type { ProjectServices } from "./service-list";
 
-export const CreateServiceDialog = ({
-	projectId,
-	serviceType,
-}: {
-	projectId: string;
-	serviceType: ServiceType;
-}) => {
+export const CreateServiceDialog = ({ projectId, serviceType }: ProjectServices) => {
 	const { t } = useTranslation("common");
 	const utils = api.useUtils();
 	const showError = useErrorToast();
