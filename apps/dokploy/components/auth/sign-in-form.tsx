@@ -1,10 +1,10 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useTranslation } from "next-i18next/pages";
 import { useForm } from "react-hook-form";
-import { TextField } from "@/components/shared/text-field";
 import { authClient } from "@/lib/auth-client";
 import { AuthForm } from "./auth-form";
 import { type SignInValues, signInSchema } from "./auth-schemas";
+import { CredentialFields } from "./credential-fields";
 import { useAuthSubmit } from "./use-auth-submit";
 
 export const SignInForm = ({ onSignedIn }: { onSignedIn: () => unknown }) => {
@@ -29,22 +29,7 @@ export const SignInForm = ({ onSignedIn }: { onSignedIn: () => unknown }) => {
 			submitting={isSubmitting}
 			submitLabel={isSubmitting ? t("auth.signingIn") : t("auth.signIn")}
 		>
-			<TextField
-				form={form}
-				field="email"
-				id="signin-email"
-				label={t("auth.email")}
-				type="email"
-				autoComplete="email"
-			/>
-			<TextField
-				form={form}
-				field="password"
-				id="signin-password"
-				label={t("auth.password")}
-				type="password"
-				autoComplete="current-password"
-			/>
+			<CredentialFields form={form} name="signin" passwordAutoComplete="current-password" />
 		</AuthForm>
 	);
 };

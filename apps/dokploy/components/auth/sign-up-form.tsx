@@ -5,6 +5,7 @@ import { TextField } from "@/components/shared/text-field";
 import { authClient } from "@/lib/auth-client";
 import { AuthForm } from "./auth-form";
 import { type SignUpValues, signUpSchema } from "./auth-schemas";
+import { CredentialFields } from "./credential-fields";
 import { useAuthSubmit } from "./use-auth-submit";
 
 /** better-auth answers 403 when the instance has users and this address has no invitation. */
@@ -43,22 +44,11 @@ export const SignUpForm = ({ onSignedUp }: { onSignedUp: () => unknown }) => {
 				label={t("auth.name")}
 				autoComplete="name"
 			/>
-			<TextField
+			<CredentialFields
 				form={form}
-				field="email"
-				id="signup-email"
-				label={t("auth.email")}
-				type="email"
-				autoComplete="email"
-			/>
-			<TextField
-				form={form}
-				field="password"
-				id="signup-password"
-				label={t("auth.password")}
-				hint={t("auth.passwordHint")}
-				type="password"
-				autoComplete="new-password"
+				name="signup"
+				passwordAutoComplete="new-password"
+				passwordHint={t("auth.passwordHint")}
 			/>
 		</AuthForm>
 	);
