@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# The whole test suite: type check, lint, and every test (unit, integration on real PostgreSQL
-# and Redis, PGlite, the dashboard in real Chromium, and the documentation's snippets run
-# against the product), with coverage.
+# The whole test suite: type check, lint, dead code (knip), and every test (unit, integration on
+# real PostgreSQL and Redis, PGlite, the dashboard in real Chromium, and the documentation's
+# snippets run against the product), with coverage.
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$ROOT"
 
@@ -13,7 +13,6 @@ cleanup() {
 	rm -rf "$WORK"
 }
 trap cleanup EXIT
-
 
 ensure_node
 ensure_pnpm
@@ -27,6 +26,8 @@ say "Type check"
 pnpm exec turbo run typecheck --output-logs=errors-only
 say "Lint (Biome)"
 pnpm exec biome ci .
+say "Dead code (knip)"
+pnpm exec knip
 say "Build the dashboard (the browser test serves it)"
 pnpm --filter dokploy build >"$WORK/next-build.log" 2>&1 || { cat "$WORK/next-build.log"; die "next build failed"; }
 say "Tests"

@@ -13,10 +13,10 @@ import type { Locale } from "@/lib/languages";
 
 const localesDir = path.join(repositoryRoot(), "public", "locales");
 
-export const readLocale = (locale: Locale): Resource[string] =>
+const readLocale = (locale: Locale): Resource[string] =>
 	JSON.parse(readFileSync(path.join(localesDir, locale, "common.json"), "utf8"));
 
-export const createTestI18n = async (locale: Locale = "en") => {
+const createTestI18n = async (locale: Locale = "en") => {
 	const i18n = createInstance();
 	await i18n.use(initReactI18next).init({
 		lng: locale,

@@ -4,7 +4,7 @@
  */
 import { httpBatchLink } from "@trpc/client";
 import { createTRPCReact } from "@trpc/react-query";
-import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
+import type { inferRouterOutputs } from "@trpc/server";
 import superjson from "superjson";
 import type { AppRouter } from "@/server/api/root";
 
@@ -15,5 +15,4 @@ export const createTrpcClient = () =>
 		links: [httpBatchLink({ url: "/api/trpc", transformer: superjson })],
 	});
 
-export type RouterInputs = inferRouterInputs<AppRouter>;
 export type RouterOutputs = inferRouterOutputs<AppRouter>;

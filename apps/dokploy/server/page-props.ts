@@ -29,20 +29,18 @@ export type SignedInCaller = CallerContext & {
 	role: Role;
 };
 
-export const callerOf = (context: GetServerSidePropsContext) =>
+const callerOf = (context: GetServerSidePropsContext) =>
 	createContextFromHeaders(fromNodeHeaders(context.req.headers));
 
-export const isSignedInMember = (caller: CallerContext): caller is SignedInCaller =>
+const isSignedInMember = (caller: CallerContext): caller is SignedInCaller =>
 	Boolean(caller.user && caller.organizationId && caller.role);
 
-export const publicPageProps = async (
-	context: GetServerSidePropsContext,
-): Promise<PublicPageProps> => {
+const publicPageProps = async (context: GetServerSidePropsContext): Promise<PublicPageProps> => {
 	const locale = resolveLocale(context.req.headers);
 	return { ...(await loadTranslations(locale)), locale };
 };
 
-export const signInRedirect = { redirect: { destination: "/", permanent: false } } as const;
+const signInRedirect = { redirect: { destination: "/", permanent: false } } as const;
 
 /** For the sign-in and sign-up pages: a signed-in member goes straight to the dashboard. */
 export const authPageProps = async (

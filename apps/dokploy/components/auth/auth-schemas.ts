@@ -2,7 +2,7 @@ import { nameSchema } from "@dokploy/server/db/schema/shared";
 import { z } from "zod";
 
 /** better-auth is configured with a minimum password length of 8. */
-export const PASSWORD_MIN_LENGTH = 8;
+const PASSWORD_MIN_LENGTH = 8;
 
 export const signInSchema = z.object({
 	email: z.email("Enter a valid email address"),

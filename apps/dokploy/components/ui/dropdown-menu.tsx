@@ -27,13 +27,6 @@ export const DropdownMenuContent = ({
 const itemClassName =
 	"relative flex cursor-default select-none items-center gap-2 rounded-sm px-2 py-1.5 text-sm outline-none data-[highlighted]:bg-muted data-[disabled]:opacity-50";
 
-export const DropdownMenuItem = ({
-	className,
-	...props
-}: ComponentProps<typeof MenuPrimitive.Item>) => (
-	<MenuPrimitive.Item className={cn(itemClassName, className)} {...props} />
-);
-
 export const DropdownMenuRadioItem = ({
 	className,
 	children,
@@ -57,8 +50,4 @@ export const DropdownMenuLabel = ({
 		className={cn("px-2 py-1.5 text-xs font-medium text-muted-foreground", className)}
 		{...props}
 	/>
-);
-
-export const DropdownMenuSeparator = () => (
-	<MenuPrimitive.Separator className="my-1 h-px bg-border" />
 );

@@ -5,7 +5,7 @@
  */
 
 /** Placeholders in the pages, each replaced by the real value of the same key. */
-export const exampleValues = {
+const exampleValues = {
 	dashboardUrl: "https://dokploy.example.com",
 	adminEmail: "admin@example.com",
 	adminPassword: "your-password",

@@ -24,7 +24,7 @@ export const docsRoot = path.join(repositoryRoot, "docs");
 const dataLanguages = new Set(["json", "http", "text"]);
 const codeLanguages = new Set(["sh", "ts", "js", "python"]);
 
-export type BlockRole =
+type BlockRole =
 	| { kind: "data" }
 	| { kind: "norun" }
 	| { kind: "script" }

@@ -5,12 +5,12 @@
  */
 import type { CodeBlock } from "./markdown-blocks";
 
-export interface SavedFile {
+interface SavedFile {
 	path: string;
 	block: CodeBlock;
 }
 
-export interface Script {
+interface Script {
 	block: CodeBlock;
 	files: SavedFile[];
 }

@@ -30,7 +30,7 @@ export const genericMessage = (errorId: string) =>
  * Strips values from an error message: the parameter list drizzle appends, quoted literals
  * (PostgreSQL quotes the offending value), and URL queries.
  */
-export const scrubMessage = (message: string) =>
+const scrubMessage = (message: string) =>
 	message
 		.replace(/\nparams:[\s\S]*$/, "")
 		.replace(/"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'/g, (quoted) =>

@@ -11,7 +11,7 @@ import { logger } from "@dokploy/server/lib/logger";
 import { findServiceByRefreshToken } from "@dokploy/server/services/service";
 import { z } from "zod";
 
-export const REFRESH_TOKEN_PATTERN = /^[A-Za-z0-9_-]{16,64}$/;
+const REFRESH_TOKEN_PATTERN = /^[A-Za-z0-9_-]{16,64}$/;
 const MAX_BODY_BYTES = 1024 * 1024;
 
 const hookBodySchema = z.object({

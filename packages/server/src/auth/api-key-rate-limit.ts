@@ -14,7 +14,7 @@ import { sharedRedis } from "../lib/redis";
 import { createRateLimiter } from "../webhooks/rate-limit";
 
 export const API_KEY_REQUESTS_PER_WINDOW = 600;
-export const API_KEY_WINDOW_MS = 60_000;
+const API_KEY_WINDOW_MS = 60_000;
 
 export class ApiKeyRateLimitedError extends Error {
 	readonly code = "RATE_LIMITED";

@@ -22,7 +22,7 @@ export interface DatabaseHandle {
 	close: () => Promise<void>;
 }
 
-export const openDatabase = (databaseUrl = process.env.DATABASE_URL): DatabaseHandle => {
+const openDatabase = (databaseUrl = process.env.DATABASE_URL): DatabaseHandle => {
 	if (databaseUrl) {
 		const client = postgres(databaseUrl, { max: 10, onnotice: () => {} });
 		return {

@@ -1,15 +1,10 @@
 /**
- * What the API layer may ask of the deployment runner. Implemented in deployments/queue.ts and
- * deployments/cancel.ts.
+ * What the API layer may ask of the deployment runner. Implemented in deployments/queue.ts.
  */
 import type { TriggerType } from "../lifecycle/types";
+import type { DeploymentRequest } from "../services/deployment";
 
-export interface EnqueueDeploymentOptions {
-	trigger: { type: TriggerType; triggeredBy?: string };
-	title?: string;
-	branch?: string | null;
-	commitHash?: string | null;
-}
+export type EnqueueDeploymentOptions = DeploymentRequest;
 
 export interface QueuedDeployment {
 	jobId: string;

@@ -15,19 +15,14 @@ import { isUniqueViolation } from "../lib/database-errors";
 import { NotFoundError, ValidationError } from "../lib/errors";
 import { processSingleton } from "../lib/process-singleton";
 import { createRedisConnection, sharedRedis } from "../lib/redis";
-import type { TriggerType } from "../lifecycle/types";
 import { recordCancelledDeployment } from "../services/deployment";
 import { findServiceUnscoped, type ServiceRef } from "../services/service";
 import type { EnqueueDeploymentOptions, QueuedDeployment } from "./contract";
 
 export const DEPLOYMENTS_QUEUE = "deployments";
 
-export interface DeploymentJobData {
+export interface DeploymentJobData extends EnqueueDeploymentOptions {
 	service: ServiceRef;
-	trigger: { type: TriggerType; triggeredBy?: string };
-	title?: string;
-	branch?: string | null;
-	commitHash?: string | null;
 	enqueuedAt: string;
 }
 

@@ -2,7 +2,7 @@ import { Redis, type RedisOptions } from "ioredis";
 import { logger } from "./logger";
 import { processSingleton } from "./process-singleton";
 
-export const redisUrl = () => process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
+const redisUrl = () => process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
 
 /**
  * A new Redis connection. BullMQ workers need `maxRetriesPerRequest: null` (they block on

@@ -13,7 +13,7 @@ import { logger } from "../lib/logger";
 import { processSingleton } from "../lib/process-singleton";
 import type { DeploymentLifecycleEvent } from "./types";
 
-export type AfterCommit = () => Promise<void>;
+type AfterCommit = () => Promise<void>;
 export type LifecycleListener = (
 	tx: Transaction,
 	event: DeploymentLifecycleEvent,

@@ -2,7 +2,11 @@
  * The deployment lifecycle as the rest of the product sees it. The deployment service emits one
  * of these inside the same database transaction as the status change it describes; listeners
  * (the webhook outbox) write their rows in that transaction and may ask for work after commit.
+ * The unions below are read off the database enums, so a new value is added in one place.
  */
+import type { deploymentStatus, errorStage, triggerType } from "../db/schema/deployment";
+import type { sourceType } from "../db/schema/shared";
+
 export const deploymentEventNames = [
 	"deployment.started",
 	"deployment.success",
@@ -12,15 +16,17 @@ export const deploymentEventNames = [
 
 export type DeploymentEventName = (typeof deploymentEventNames)[number];
 
-export type DeploymentStatus = "running" | "done" | "error" | "cancelled";
+export type DeploymentStatus = (typeof deploymentStatus.enumValues)[number];
+export type ErrorStage = (typeof errorStage.enumValues)[number];
+export type SourceType = (typeof sourceType.enumValues)[number];
+export type TriggerType = (typeof triggerType.enumValues)[number];
+/** Not a database enum: each service type has its own table and its own owner column. */
 export type ServiceType = "application" | "compose";
-export type SourceType = "github" | "gitlab" | "git" | "docker";
-export type TriggerType = "manual" | "webhook" | "schedule";
 
 /** Who a deployment is by when no person asked for it (deploy hooks, schedules). */
 export const SYSTEM_TRIGGER = "system";
 
-export interface LifecycleDeployment {
+interface LifecycleDeployment {
 	deploymentId: string;
 	title: string;
 	status: DeploymentStatus;
@@ -28,7 +34,7 @@ export interface LifecycleDeployment {
 	finishedAt: string | null;
 	errorMessage: string | null;
 	/** Where the build failed: "build" while the build command ran, "deploy" after it. */
-	errorStage: "build" | "deploy" | null;
+	errorStage: ErrorStage | null;
 	cancelReason: string | null;
 	triggerType: TriggerType;
 	/** A user id for manual triggers, SYSTEM_TRIGGER otherwise. */

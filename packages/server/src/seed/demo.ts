@@ -27,7 +27,7 @@ export interface SeededDemo extends DemoCredentials {
 	passwordFile: string | null;
 }
 
-export const adminPasswordFile = () => path.join(dataDir(), "admin-password");
+const adminPasswordFile = () => path.join(dataDir(), "admin-password");
 
 export const demoCredentials = (env = process.env): DemoCredentials => ({
 	email: env.DOKPLOY_ADMIN_EMAIL ?? "admin@dokploy.local",

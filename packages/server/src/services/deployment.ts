@@ -9,37 +9,39 @@ import path from "node:path";
 import { and, desc, eq, inArray, ne } from "drizzle-orm";
 import { nanoid } from "nanoid";
 import { getDatabase, type Transaction } from "../db/client";
-import { type Deployment, deployment } from "../db/schema/deployment";
+import { deployment } from "../db/schema/deployment";
 import { NotFoundError } from "../lib/errors";
 import { readLogTail } from "../lib/log-tail";
 import { logger } from "../lib/logger";
 import { logsDir } from "../lib/paths";
 import { runLifecycleTransaction } from "../lifecycle/emitter";
 import { toLifecycleEvent } from "../lifecycle/event";
-import { SYSTEM_TRIGGER, type TriggerType } from "../lifecycle/types";
+import { type ErrorStage, SYSTEM_TRIGGER, type TriggerType } from "../lifecycle/types";
 import { findService, findServiceUnscoped, type ServiceRecord, type ServiceRef } from "./service";
+import { serviceIdColumn, serviceOwnerColumns, serviceRefOf } from "./service-ref";
 
 /** Dokploy keeps the newest 10 deployments of each service. */
 export const DEPLOYMENTS_KEPT_PER_SERVICE = 10;
 const LOG_TAIL_LINES = 50;
 
-export interface DeploymentTrigger {
+interface DeploymentTrigger {
 	type: TriggerType;
 	/** The user who clicked Deploy; hooks and schedules are "system". */
 	triggeredBy?: string;
 }
 
-export interface StartDeploymentOptions {
-	title?: string;
+/** What a deployment is asked for with, by a user, a deploy hook or a schedule. */
+export interface DeploymentRequest {
 	trigger: DeploymentTrigger;
+	title?: string;
 	branch?: string | null;
 	commitHash?: string | null;
+}
+
+export interface StartDeploymentOptions extends DeploymentRequest {
 	/** Lets the queue record the id it already showed the user. */
 	deploymentId?: string;
 }
-
-const serviceColumn = (ref: ServiceRef) =>
-	ref.type === "application" ? deployment.applicationId : deployment.composeId;
 
 const defaultTitle = (trigger: DeploymentTrigger) =>
 	({ manual: "Manual deployment", webhook: "Deploy hook", schedule: "Scheduled deployment" })[
@@ -52,8 +54,7 @@ const newDeploymentRow = (service: ServiceRecord, options: StartDeploymentOption
 		deploymentId,
 		title: options.title ?? defaultTitle(options.trigger),
 		logPath: path.join(logsDir(), service.appName, `${deploymentId}.log`),
-		applicationId: service.type === "application" ? service.id : null,
-		composeId: service.type === "compose" ? service.id : null,
+		...serviceOwnerColumns(service),
 		startedAt: new Date().toISOString(),
 		triggerType: options.trigger.type,
 		triggeredBy: options.trigger.triggeredBy ?? SYSTEM_TRIGGER,
@@ -69,7 +70,7 @@ const pruneOldDeployments = async (tx: Transaction, ref: ServiceRef) => {
 	const stale = await tx
 		.select({ deploymentId: deployment.deploymentId, logPath: deployment.logPath })
 		.from(deployment)
-		.where(and(eq(serviceColumn(ref), ref.id), ne(deployment.status, "running")))
+		.where(and(eq(serviceIdColumn(deployment, ref.type), ref.id), ne(deployment.status, "running")))
 		.orderBy(desc(deployment.startedAt), desc(deployment.createdAt))
 		.offset(DEPLOYMENTS_KEPT_PER_SERVICE - 1);
 	if (stale.length === 0) return [];
@@ -111,14 +112,9 @@ export const createDeployment = (applicationId: string, options: StartDeployment
 export const createDeploymentCompose = (composeId: string, options: StartDeploymentOptions) =>
 	startDeployment({ type: "compose", id: composeId }, options);
 
-const serviceOf = (row: Deployment): ServiceRef =>
-	row.applicationId
-		? { type: "application", id: row.applicationId }
-		: { type: "compose", id: row.composeId! };
-
 export interface FinishDetails {
 	errorMessage?: string;
-	errorStage?: "build" | "deploy";
+	errorStage?: ErrorStage;
 }
 
 /**
@@ -131,7 +127,7 @@ export const updateDeploymentStatus = async (
 	details: FinishDetails = {},
 ) => {
 	const current = await findDeploymentById(deploymentId);
-	const service = await findServiceUnscoped(serviceOf(current));
+	const service = await findServiceUnscoped(serviceRefOf(current));
 	const logTail = status === "error" ? await readLogTail(current.logPath, LOG_TAIL_LINES) : null;
 	return runLifecycleTransaction(async (tx, emit) => {
 		const [row] = await tx
@@ -158,7 +154,7 @@ export const updateDeploymentStatus = async (
  */
 export const cancelDeployment = async (deploymentId: string, reason: string) => {
 	const current = await findDeploymentById(deploymentId);
-	const service = await findServiceUnscoped(serviceOf(current));
+	const service = await findServiceUnscoped(serviceRefOf(current));
 	// A cancellation reports the progress made, as a failure does.
 	const logTail = await readLogTail(current.logPath, LOG_TAIL_LINES);
 	return runLifecycleTransaction(async (tx, emit) => {
@@ -240,7 +236,7 @@ export const findDeploymentInOrganization = async (
 	organizationId: string,
 ) => {
 	const row = await findDeploymentById(deploymentId);
-	const service = await findService(serviceOf(row), organizationId).catch(() => {
+	const service = await findService(serviceRefOf(row), organizationId).catch(() => {
 		throw new NotFoundError("Deployment");
 	});
 	return { deployment: row, service };
@@ -250,7 +246,7 @@ const findDeploymentsByService = (ref: ServiceRef) =>
 	getDatabase()
 		.select()
 		.from(deployment)
-		.where(eq(serviceColumn(ref), ref.id))
+		.where(eq(serviceIdColumn(deployment, ref.type), ref.id))
 		.orderBy(desc(deployment.startedAt), desc(deployment.createdAt));
 
 export const findDeploymentsByApplication = (applicationId: string) =>
@@ -258,5 +254,3 @@ export const findDeploymentsByApplication = (applicationId: string) =>
 
 export const findDeploymentsByCompose = (composeId: string) =>
 	findDeploymentsByService({ type: "compose", id: composeId });
-
-export { serviceOf as deploymentServiceRef };

@@ -8,8 +8,6 @@ import { createTestService } from "../__test__/fixtures";
 import { closeDatabase } from "../db/client";
 import { migrateDatabase } from "../db/migrate";
 import { NotFoundError } from "../lib/errors";
-import { findApplicationById } from "./application";
-import { findComposeById } from "./compose";
 import { findService, findServiceUnscoped } from "./service";
 
 useTestEnvironment("postgres");
@@ -26,15 +24,13 @@ describe("finding a service", () => {
 	it("finds a service within its own organization", async () => {
 		const { ref, organizationId } = await createTestService("application");
 		expect((await findService(ref, organizationId)).id).toBe(ref.id);
-		expect((await findApplicationById(ref.id, organizationId)).id).toBe(ref.id);
 	});
 
 	it("never drops the organization filter, even for an empty organization id", async () => {
 		const application = await createTestService("application");
 		const compose = await createTestService("compose");
 		await expect(findService(application.ref, "")).rejects.toBeInstanceOf(NotFoundError);
-		await expect(findApplicationById(application.ref.id, "")).rejects.toBeInstanceOf(NotFoundError);
-		await expect(findComposeById(compose.ref.id, "")).rejects.toBeInstanceOf(NotFoundError);
+		await expect(findService(compose.ref, "")).rejects.toBeInstanceOf(NotFoundError);
 		await expect(findService(application.ref, compose.organizationId)).rejects.toBeInstanceOf(
 			NotFoundError,
 		);

@@ -1,16 +1,16 @@
 /**
  * Applications and compose services share one shape here (see db/schema/service-columns.ts), so
- * their lookups and CRUD live once, keyed by the service type. application.ts and compose.ts
- * export Dokploy-style named functions on top of this.
+ * their lookups and CRUD live once, keyed by the service type.
  */
 import { and, eq } from "drizzle-orm";
 import { type Executor, getDatabase } from "../db/client";
-import { application } from "../db/schema/application";
-import { compose } from "../db/schema/compose";
+import type { application } from "../db/schema/application";
+import type { compose } from "../db/schema/compose";
 import { project } from "../db/schema/project";
 import type { ServiceFields } from "../db/schema/service-columns";
 import { ConflictError, NotFoundError } from "../lib/errors";
 import type { ServiceType } from "../lifecycle/types";
+import { serviceTables, serviceTypes } from "./service-ref";
 
 export interface ServiceRef {
 	type: ServiceType;
@@ -29,11 +29,6 @@ export interface ServiceRecord extends ServiceFields {
 	deploySchedule: string | null;
 	project: { projectId: string; name: string; organizationId: string };
 }
-
-const tables = {
-	application: { table: application, idColumn: application.applicationId },
-	compose: { table: compose, idColumn: compose.composeId },
-} as const;
 
 const label = (type: ServiceType) => (type === "application" ? "Application" : "Compose service");
 
@@ -67,7 +62,7 @@ const selectService = async (
 	organizationId: string | null,
 	executor: Executor,
 ): Promise<ServiceRecord> => {
-	const { table, idColumn } = tables[ref.type];
+	const { table, idColumn } = serviceTables[ref.type];
 	const [row] = await executor
 		.select({ service: table, project })
 		.from(table)
@@ -101,8 +96,8 @@ export const findServiceUnscoped = (ref: ServiceRef, executor: Executor = getDat
 	selectService(ref, null, executor);
 
 export const findServiceByRefreshToken = async (refreshToken: string) => {
-	for (const type of ["application", "compose"] as const) {
-		const { table } = tables[type];
+	for (const type of serviceTypes) {
+		const { table } = serviceTables[type];
 		const [row] = await getDatabase()
 			.select({ service: table, project })
 			.from(table)
@@ -115,7 +110,7 @@ export const findServiceByRefreshToken = async (refreshToken: string) => {
 };
 
 export const findServicesByProject = async (type: ServiceType, projectId: string) => {
-	const { table } = tables[type];
+	const { table } = serviceTables[type];
 	const rows = await getDatabase()
 		.select({ service: table, project })
 		.from(table)
@@ -126,8 +121,8 @@ export const findServicesByProject = async (type: ServiceType, projectId: string
 };
 
 const assertAppNameFree = async (appName: string, except?: ServiceRef) => {
-	for (const type of ["application", "compose"] as const) {
-		const { table, idColumn } = tables[type];
+	for (const type of serviceTypes) {
+		const { table, idColumn } = serviceTables[type];
 		const [row] = await getDatabase()
 			.select({ id: idColumn })
 			.from(table)
@@ -150,7 +145,7 @@ export const createService = async (
 		.where(and(eq(project.projectId, input.projectId), eq(project.organizationId, organizationId)));
 	if (!owner) throw new NotFoundError("Project");
 	await assertAppNameFree(input.appName);
-	const { table } = tables[type];
+	const { table } = serviceTables[type];
 	const [row] = await getDatabase().insert(table).values(input).returning();
 	return toRecord(type, row!, owner);
 };
@@ -162,14 +157,14 @@ export const updateService = async (
 ) => {
 	await findService(ref, organizationId);
 	if (changes.appName) await assertAppNameFree(changes.appName, ref);
-	const { table, idColumn } = tables[ref.type];
+	const { table, idColumn } = serviceTables[ref.type];
 	await getDatabase().update(table).set(changes).where(eq(idColumn, ref.id));
 	return findService(ref, organizationId);
 };
 
 export const deleteService = async (ref: ServiceRef, organizationId: string) => {
 	const found = await findService(ref, organizationId);
-	const { table, idColumn } = tables[ref.type];
+	const { table, idColumn } = serviceTables[ref.type];
 	await getDatabase().delete(table).where(eq(idColumn, ref.id));
 	return found;
 };
@@ -178,7 +173,7 @@ export const deleteService = async (ref: ServiceRef, organizationId: string) => 
 export const regenerateRefreshToken = async (ref: ServiceRef, organizationId: string) => {
 	await findService(ref, organizationId);
 	const { nanoid } = await import("nanoid");
-	const { table, idColumn } = tables[ref.type];
+	const { table, idColumn } = serviceTables[ref.type];
 	await getDatabase()
 		.update(table)
 		.set({ refreshToken: nanoid(32) })

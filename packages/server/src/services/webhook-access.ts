@@ -6,7 +6,8 @@ import { eq } from "drizzle-orm";
 import { getDatabase } from "../db/client";
 import { type ApplicationWebhook, applicationWebhooks } from "../db/schema/webhook";
 import { NotFoundError, ValidationError } from "../lib/errors";
-import { findService, type ServiceRef } from "./service";
+import { findService } from "./service";
+import { serviceRefOf } from "./service-ref";
 
 export interface WebhookView {
 	webhookId: string;
@@ -53,13 +54,6 @@ export const toWebhookView = (row: ApplicationWebhook): WebhookView => ({
 	updatedAt: row.updatedAt,
 });
 
-export const webhookServiceRef = (
-	row: Pick<ApplicationWebhook, "applicationId" | "composeId">,
-): ServiceRef =>
-	row.applicationId
-		? { type: "application", id: row.applicationId }
-		: { type: "compose", id: row.composeId! };
-
 export const parseInput = <T>(
 	result: { success: true; data: T } | { success: false; error: { issues: { message: string }[] } },
 ) => {
@@ -77,7 +71,7 @@ export const findWebhookRow = async (webhookId: string, organizationId: string) 
 		.from(applicationWebhooks)
 		.where(eq(applicationWebhooks.webhookId, webhookId));
 	if (!row) throw new NotFoundError("Webhook");
-	await findService(webhookServiceRef(row), organizationId).catch(() => {
+	await findService(serviceRefOf(row), organizationId).catch(() => {
 		throw new NotFoundError("Webhook");
 	});
 	return row;

@@ -16,7 +16,8 @@ import { enqueueDeliveries } from "../webhooks/queue";
 import { dashboardBaseUrl } from "../webhooks/settings";
 import { renderWebhookBody } from "../webhooks/templates";
 import { findServiceUnscoped } from "./service";
-import { findWebhookRow, webhookServiceRef } from "./webhook-access";
+import { serviceRefOf } from "./service-ref";
+import { findWebhookRow } from "./webhook-access";
 
 export interface TestResult {
 	ok: boolean;
@@ -39,7 +40,7 @@ export const testWebhook = async (
 	event: DeploymentEventName = "deployment.success",
 ): Promise<TestResult> => {
 	const webhook = await findWebhookRow(webhookId, organizationId);
-	const ref = webhookServiceRef(webhook);
+	const ref = serviceRefOf(webhook);
 	const service = await findServiceUnscoped(ref);
 	const payload = buildSamplePayload(event, dashboardBaseUrl(), {
 		service: toLifecycleService(service),

@@ -4,10 +4,9 @@
  */
 import { and, count, eq, inArray } from "drizzle-orm";
 import { getDatabase } from "../db/client";
-import { application } from "../db/schema/application";
-import { compose } from "../db/schema/compose";
 import { project } from "../db/schema/project";
 import { applicationWebhooks, webhookDeliveries } from "../db/schema/webhook";
+import { serviceIdColumn, serviceTables, serviceTypes } from "./service-ref";
 import { findWebhookRow } from "./webhook-access";
 
 /** Figures over the deliveries still kept (the newest 100 finished ones and all open ones). */
@@ -39,20 +38,18 @@ export const getWebhookStats = async (webhookId: string, organizationId: string)
 
 /** Ids of the organization's webhooks, through their services and projects. */
 const organizationWebhookIds = async (organizationId: string) => {
-	const db = getDatabase();
-	const viaApplications = await db
-		.select({ id: applicationWebhooks.webhookId })
-		.from(applicationWebhooks)
-		.innerJoin(application, eq(application.applicationId, applicationWebhooks.applicationId))
-		.innerJoin(project, eq(project.projectId, application.projectId))
-		.where(eq(project.organizationId, organizationId));
-	const viaCompose = await db
-		.select({ id: applicationWebhooks.webhookId })
-		.from(applicationWebhooks)
-		.innerJoin(compose, eq(compose.composeId, applicationWebhooks.composeId))
-		.innerJoin(project, eq(project.projectId, compose.projectId))
-		.where(eq(project.organizationId, organizationId));
-	return [...viaApplications, ...viaCompose].map((row) => row.id);
+	const ids: string[] = [];
+	for (const type of serviceTypes) {
+		const { table, idColumn } = serviceTables[type];
+		const rows = await getDatabase()
+			.select({ id: applicationWebhooks.webhookId })
+			.from(applicationWebhooks)
+			.innerJoin(table, eq(idColumn, serviceIdColumn(applicationWebhooks, type)))
+			.innerJoin(project, eq(project.projectId, table.projectId))
+			.where(eq(project.organizationId, organizationId));
+		ids.push(...rows.map((row) => row.id));
+	}
+	return ids;
 };
 
 export const getOrganizationWebhookStats = async (organizationId: string) => {

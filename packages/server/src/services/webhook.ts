@@ -9,7 +9,6 @@ import { and, count, eq } from "drizzle-orm";
 import { getDatabase } from "../db/client";
 import { applicationWebhooks } from "../db/schema/webhook";
 import { ValidationError } from "../lib/errors";
-import type { ServiceType } from "../lifecycle/types";
 import { encryptSecret, generateWebhookSecret, maskSecret } from "../webhooks/secrets";
 import { webhookConfig, webhookEncryptionKey } from "../webhooks/settings";
 import { assertWebhookUrl, type ResolveHost, WebhookUrlError } from "../webhooks/url-guard";
@@ -23,13 +22,15 @@ import {
 	webhookTemplateSettingsSchema,
 } from "../webhooks/validation";
 import { findService, type ServiceRef } from "./service";
+import { serviceIdColumn, serviceOwnerColumns, serviceRefOf } from "./service-ref";
 import { findWebhookRow, parseInput, toWebhookView } from "./webhook-access";
 
 // The PRD's delivery functions, implemented beside the engine.
+/** @public the PRD's service interface */
 export { sendWebhook } from "../webhooks/deliver";
+/** @public the PRD's service interface */
 export { triggerWebhooks } from "../webhooks/outbox";
-export type { WebhookView } from "./webhook-access";
-export { findWebhookById, toWebhookView, webhookServiceRef } from "./webhook-access";
+export { findWebhookById } from "./webhook-access";
 export {
 	findDeliveryById,
 	getDeliveries,
@@ -39,15 +40,12 @@ export {
 } from "./webhook-delivery";
 export { getOrganizationWebhookStats, getWebhookStats } from "./webhook-stats";
 
-const serviceColumn = (type: ServiceType) =>
-	type === "application" ? applicationWebhooks.applicationId : applicationWebhooks.composeId;
-
 const findWebhooksByService = async (ref: ServiceRef, organizationId: string) => {
 	await findService(ref, organizationId);
 	const rows = await getDatabase()
 		.select()
 		.from(applicationWebhooks)
-		.where(eq(serviceColumn(ref.type), ref.id))
+		.where(eq(serviceIdColumn(applicationWebhooks, ref.type), ref.id))
 		.orderBy(applicationWebhooks.createdAt);
 	return rows.map(toWebhookView);
 };
@@ -90,14 +88,12 @@ export const createWebhook = async (
 	options: SaveOptions = {},
 ) => {
 	const data = parseInput(createWebhookSchema(webhookConfig().allowlist).safeParse(input));
-	const ref: ServiceRef = data.applicationId
-		? { type: "application", id: data.applicationId }
-		: { type: "compose", id: data.composeId! };
+	const ref = serviceRefOf(data);
 	await findService(ref, organizationId);
 	const [existing] = await getDatabase()
 		.select({ value: count() })
 		.from(applicationWebhooks)
-		.where(eq(serviceColumn(ref.type), ref.id));
+		.where(eq(serviceIdColumn(applicationWebhooks, ref.type), ref.id));
 	if ((existing?.value ?? 0) >= MAX_WEBHOOKS_PER_SERVICE) {
 		throw new ValidationError(`A service can have at most ${MAX_WEBHOOKS_PER_SERVICE} webhooks`);
 	}
@@ -106,8 +102,7 @@ export const createWebhook = async (
 	const [row] = await getDatabase()
 		.insert(applicationWebhooks)
 		.values({
-			applicationId: ref.type === "application" ? ref.id : null,
-			composeId: ref.type === "compose" ? ref.id : null,
+			...serviceOwnerColumns(ref),
 			name: data.name,
 			url: data.url,
 			secret: encrypt(secret),
@@ -166,7 +161,7 @@ export const deleteWebhook = async (webhookId: string, organizationId: string) =
 	return toWebhookView(row);
 };
 
-export const DEFAULT_ROTATION_GRACE_HOURS = 24;
+const DEFAULT_ROTATION_GRACE_HOURS = 24;
 
 /**
  * Replaces the signing secret. During the grace period both secrets sign every delivery, so

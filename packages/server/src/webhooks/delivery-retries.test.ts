@@ -1,10 +1,9 @@
 import { randomBytes } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { createTestService } from "../__test__/fixtures";
 import { getDatabase } from "../db/client";
 import { applicationWebhooks } from "../db/schema/webhook";
-import type { DeploymentEventName } from "../lifecycle/types";
+import { type AnsweredWebhook, webhookAnsweredBy } from "./__test__/answered-webhook";
 import { createWebhook, findWebhookById, testWebhook } from "./__test__/as-owner";
 import {
 	deliveriesOf,
@@ -15,7 +14,7 @@ import {
 	waitForFinishedDeliveries,
 } from "./__test__/deliveries";
 import { useWebhookEngine } from "./__test__/engine";
-import { type Responder, respondWith } from "./__test__/receiver";
+import { respondWith } from "./__test__/receiver";
 import {
 	dropConnection,
 	heldUntilReleased,
@@ -30,27 +29,8 @@ const route = useReceiverRoutes(engine);
 /** The engine's retry delays in tests: 30 s, 2 min, 5 min at WEBHOOK_RETRY_SCALE 0.01. */
 const scaledDelaysMs = [300, 1_200, 3_000];
 
-/** An application whose webhook (on deployment.started) is answered by `script`. */
-const hookAnsweredBy = async (
-	script: Responder,
-	events: DeploymentEventName[] = ["deployment.started"],
-) => {
-	const target = route(script);
-	const { ref } = await createTestService("application", { buildCommand: "true" });
-	const { webhook } = await createWebhook({
-		applicationId: ref.id,
-		name: "R",
-		url: target.url,
-		events,
-	});
-	return { ref, webhookId: webhook.webhookId, target };
-};
-
 /** Deploys once and waits for the one delivery that causes to finish. */
-const deliverOnce = async (
-	setup: Awaited<ReturnType<typeof hookAnsweredBy>>,
-	timeoutMs = 20_000,
-) => {
+const deliverOnce = async (setup: AnsweredWebhook, timeoutMs = 20_000) => {
 	const before = (await deliveriesOf(setup.webhookId)).length;
 	await deploy(setup.ref);
 	const rows = await waitForFinishedDeliveries(setup.webhookId, before + 1, timeoutMs);
@@ -59,7 +39,7 @@ const deliverOnce = async (
 
 describe("retries", () => {
 	it("retries a dropped connection and succeeds on the second attempt with the same webhook-id", async () => {
-		const setup = await hookAnsweredBy(inSequence(dropConnection, respondWith(200)));
+		const setup = await webhookAnsweredBy(route, inSequence(dropConnection, respondWith(200)));
 		const delivery = await deliverOnce(setup);
 		expect(delivery).toMatchObject({
 			status: "success",
@@ -88,7 +68,8 @@ describe("retries", () => {
 	});
 
 	it("retries 5xx on the scaled 30 s / 2 min / 5 min schedule until the receiver recovers", async () => {
-		const setup = await hookAnsweredBy(
+		const setup = await webhookAnsweredBy(
+			route,
 			inSequence(respondWith(500), respondWith(502), respondWith(504), respondWith(200)),
 		);
 		const delivery = await deliverOnce(setup);
@@ -113,7 +94,7 @@ describe("retries", () => {
 
 	it("shows pending, then retrying with 'Retry n of 3' and its time, then success", async () => {
 		const first = heldUntilReleased();
-		const setup = await hookAnsweredBy((request, response, index) =>
+		const setup = await webhookAnsweredBy(route, (request, response, index) =>
 			(index === 0 ? first.responder : index === 1 ? respondWith(503) : respondWith(200))(
 				request,
 				response,
@@ -148,7 +129,7 @@ describe("retries", () => {
 	});
 
 	it("makes exactly 4 attempts when the receiver keeps failing, then fails and says it gave up", async () => {
-		const setup = await hookAnsweredBy(respondWith(500, "still broken"));
+		const setup = await webhookAnsweredBy(route, respondWith(500, "still broken"));
 		const delivery = await deliverOnce(setup);
 		expect(delivery).toMatchObject({
 			status: "failed",
@@ -168,7 +149,8 @@ describe("retries", () => {
 	});
 
 	it("honours a 429's Retry-After when it asks for longer than the schedule", async () => {
-		const setup = await hookAnsweredBy(
+		const setup = await webhookAnsweredBy(
+			route,
 			inSequence(respondWith(429, "slow down", { "retry-after": "90" }), respondWith(200)),
 		);
 		const delivery = await deliverOnce(setup);
@@ -181,7 +163,7 @@ describe("retries", () => {
 
 describe("answers that are not retried", () => {
 	it.each([400, 401, 404, 422])("gives up at once on HTTP %i", async (status) => {
-		const setup = await hookAnsweredBy(respondWith(status, "bad payload"));
+		const setup = await webhookAnsweredBy(route, respondWith(status, "bad payload"));
 		const delivery = await deliverOnce(setup);
 		expect(delivery).toMatchObject({
 			status: "failed",
@@ -205,7 +187,10 @@ describe("answers that are not retried", () => {
 		"does not follow a %i redirect and does not retry it",
 		async (status) => {
 			const redirectTarget = route();
-			const setup = await hookAnsweredBy(respondWith(status, "", { location: redirectTarget.url }));
+			const setup = await webhookAnsweredBy(
+				route,
+				respondWith(status, "", { location: redirectTarget.url }),
+			);
 			const delivery = await deliverOnce(setup);
 			expect(delivery).toMatchObject({
 				status: "failed",
@@ -218,7 +203,7 @@ describe("answers that are not retried", () => {
 	);
 
 	it("fails at once, saying why, when the webhook's secret cannot be decrypted (the key changed)", async () => {
-		const setup = await hookAnsweredBy(respondWith(200));
+		const setup = await webhookAnsweredBy(route, respondWith(200));
 		const underAnotherKey = encryptSecret(generateWebhookSecret(), randomBytes(32));
 		await getDatabase()
 			.update(applicationWebhooks)
@@ -240,7 +225,7 @@ describe("answers that are not retried", () => {
 	});
 
 	it("disables the webhook on 410 Gone with the reason shown, and later events create no deliveries", async () => {
-		const gone = await hookAnsweredBy(respondWith(410));
+		const gone = await webhookAnsweredBy(route, respondWith(410));
 		const healthy = route();
 		await createWebhook({
 			applicationId: gone.ref.id,
@@ -260,7 +245,8 @@ describe("answers that are not retried", () => {
 	});
 
 	it("disables a webhook after 3 failed deliveries in a row (WEBHOOK_AUTO_DISABLE_AFTER), a success resetting the count", async () => {
-		const setup = await hookAnsweredBy(
+		const setup = await webhookAnsweredBy(
+			route,
 			inSequence(respondWith(400), respondWith(400), respondWith(200), respondWith(400)),
 		);
 		const streaks: number[] = [];

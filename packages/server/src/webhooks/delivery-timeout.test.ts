@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createTestService } from "../__test__/fixtures";
-import { createWebhook } from "./__test__/as-owner";
+import { webhookAnsweredBy } from "./__test__/answered-webhook";
 import { deploy, gapsBetweenAttempts, waitForFinishedDeliveries } from "./__test__/deliveries";
 import { useWebhookEngine } from "./__test__/engine";
 import { type Responder, respondWith } from "./__test__/receiver";
@@ -11,16 +10,9 @@ const engine = useWebhookEngine({ env: { WEBHOOK_TIMEOUT_MS: "400" } });
 const route = useReceiverRoutes(engine);
 
 const deliverTo = async (script: Responder) => {
-	const target = route(script);
-	const { ref } = await createTestService("application", { buildCommand: "true" });
-	const { webhook } = await createWebhook({
-		applicationId: ref.id,
-		name: "Slow",
-		url: target.url,
-		events: ["deployment.started"],
-	});
+	const { ref, webhookId, target } = await webhookAnsweredBy(route, script);
 	await deploy(ref);
-	const [delivery] = await waitForFinishedDeliveries(webhook.webhookId, 1);
+	const [delivery] = await waitForFinishedDeliveries(webhookId, 1);
 	return { delivery: delivery!, target };
 };
 

@@ -12,6 +12,7 @@ import {
 	type DeploymentLifecycleEvent,
 	type DeploymentStageReached,
 	type DeploymentStatus,
+	type ErrorStage,
 	type LifecycleService,
 	type ServiceType,
 	type SourceType,
@@ -52,7 +53,7 @@ export interface WebhookPayload {
 		/** Who deployed, for "user"; the email is null when the account no longer exists. */
 		user: { id: string; email: string | null } | null;
 	};
-	error?: { message: string; stage: "build" | "deploy" | null; logs: string };
+	error?: { message: string; stage: ErrorStage | null; logs: string };
 	/** The progress made, as a failure reports it: the stage reached and the last log lines. */
 	cancellation?: { reason: string | null; stage: DeploymentStageReached; logs: string };
 	links: { logs: string; dashboard: string };
@@ -67,8 +68,9 @@ export interface BuildWebhookPayloadOptions {
 	triggerUserEmail?: string | null;
 }
 
+/** @public documented in docs/webhooks/api-reference.md */
 export const ERROR_LOG_LINES = 50;
-export const SHORT_COMMIT_LENGTH = 7;
+const SHORT_COMMIT_LENGTH = 7;
 
 // Used when a failure carries no message, so receivers never have to handle an empty error.
 const UNKNOWN_ERROR_MESSAGE = "Deployment failed without an error message";

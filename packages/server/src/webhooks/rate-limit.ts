@@ -33,7 +33,7 @@ export interface RateLimiterOptions {
 	prefix?: string;
 }
 
-export const defaultRateLimitPrefix = "dokploy:webhooks:rate-limit:";
+const defaultRateLimitPrefix = "dokploy:webhooks:rate-limit:";
 
 // KEYS[1] the window's sorted set; ARGV: now (ms), window (ms), limit, a unique member.
 // Returns -1 when admitted, otherwise the time (ms) at which the oldest entry leaves the window.

@@ -6,7 +6,7 @@
  */
 import { inArray } from "drizzle-orm";
 import { getDatabase } from "../db/client";
-import { webhookDeliveries } from "../db/schema/webhook";
+import { unfinishedDeliveryStatuses, webhookDeliveries } from "../db/schema/webhook";
 import { logger } from "../lib/logger";
 import { connectedDeliveriesQueue, enqueueDeliveries } from "./queue";
 
@@ -17,7 +17,7 @@ export const reconcileDeliveries = async (now = new Date()) => {
 			nextAttemptAt: webhookDeliveries.nextAttemptAt,
 		})
 		.from(webhookDeliveries)
-		.where(inArray(webhookDeliveries.status, ["pending", "retrying"]));
+		.where(inArray(webhookDeliveries.status, unfinishedDeliveryStatuses));
 	const queue = await connectedDeliveriesQueue();
 	let requeued = 0;
 	for (const row of open) {

@@ -39,6 +39,7 @@ const standardWebhooksKey = (secret: string) => {
 	return key;
 };
 
+/** @public documented in docs/webhooks/api-reference.md */
 export const signDokployPayload = (body: string, secret: string, timestamp: number) =>
 	hmac(secret, `${timestamp}.${body}`).digest("hex");
 

@@ -135,10 +135,6 @@ const ssrfCorpus: [string, WebhookUrlErrorCode][] = [
 ];
 
 describe("assertWebhookUrl refuses the SSRF corpus", () => {
-	it("has at least 40 entries", () => {
-		expect(ssrfCorpus.length).toBeGreaterThanOrEqual(40);
-	});
-
 	it.each(ssrfCorpus)("refuses %s with %s", async (raw, code) => {
 		const error = await refusalOf(raw);
 		expect(error.code).toBe(code);

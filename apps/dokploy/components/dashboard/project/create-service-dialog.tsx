@@ -1,20 +1,9 @@
-import type { ServiceType } from "@dokploy/server/lifecycle/types";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { Plus } from "lucide-react";
 import { useTranslation } from "next-i18next/pages";
-import { useState } from "react";
 import { useForm } from "react-hook-form";
+import { FormDialog, useFormDialog } from "@/components/shared/form-dialog";
 import { Button } from "@/components/ui/button";
-import {
-	Dialog,
-	DialogContent,
-	DialogDescription,
-	DialogFooter,
-	DialogHeader,
-	DialogTitle,
-	DialogTrigger,
-} from "@/components/ui/dialog";
-import { toast } from "@/components/ui/toaster";
 import { api } from "@/lib/trpc";
 import { useErrorToast } from "@/lib/use-error-toast";
 import { ServiceFields } from "./service-fields";
@@ -24,26 +13,19 @@ import {
 	type ServiceFormOutput,
 	serviceFormSchema,
 } from "./service-form-schema";
+import type { ProjectServices } from "./service-list";
 
-export const CreateServiceDialog = ({
-	projectId,
-	serviceType,
-}: {
-	projectId: string;
-	serviceType: ServiceType;
-}) => {
+export const CreateServiceDialog = ({ projectId, serviceType }: ProjectServices) => {
 	const { t } = useTranslation("common");
-	const [open, setOpen] = useState(false);
 	const utils = api.useUtils();
 	const showError = useErrorToast();
 	const form = useForm<ServiceFormInput, unknown, ServiceFormOutput>({
 		resolver: zodResolver(serviceFormSchema),
 		defaultValues: emptyServiceForm,
 	});
+	const dialog = useFormDialog(() => form.reset(emptyServiceForm));
 	const onSuccess = async ({ name }: { name: string }) => {
-		toast.success(t("services.created", { name }));
-		form.reset(emptyServiceForm);
-		setOpen(false);
+		dialog.succeeded(t("services.created", { name }));
 		await Promise.all([
 			utils.application.byProject.invalidate({ projectId }),
 			utils.compose.byProject.invalidate({ projectId }),
@@ -54,31 +36,22 @@ export const CreateServiceDialog = ({
 	const create = serviceType === "application" ? createApplication : createCompose;
 
 	return (
-		<Dialog open={open} onOpenChange={setOpen}>
-			<DialogTrigger asChild>
+		<FormDialog
+			open={dialog.open}
+			onOpenChange={dialog.setOpen}
+			trigger={
 				<Button variant="outline" data-testid={`create-${serviceType}-button`}>
 					<Plus className="h-4 w-4" />
 					{t(`services.create.${serviceType}`)}
 				</Button>
-			</DialogTrigger>
-			<DialogContent className="max-w-2xl" closeLabel={t("actions.close")}>
-				<DialogHeader>
-					<DialogTitle>{t(`services.createTitle.${serviceType}`)}</DialogTitle>
-					<DialogDescription>{t("services.createDescription")}</DialogDescription>
-				</DialogHeader>
-				<form
-					className="flex flex-col gap-4"
-					noValidate
-					onSubmit={form.handleSubmit((values) => create.mutate({ ...values, projectId }))}
-				>
-					<ServiceFields form={form} idPrefix={`create-${serviceType}`} />
-					<DialogFooter>
-						<Button type="submit" disabled={create.isPending} data-testid="service-submit">
-							{t("actions.create")}
-						</Button>
-					</DialogFooter>
-				</form>
-			</DialogContent>
-		</Dialog>
+			}
+			title={t(`services.createTitle.${serviceType}`)}
+			description={t("services.createDescription")}
+			className="max-w-2xl"
+			onSubmit={form.handleSubmit((values) => create.mutate({ ...values, projectId }))}
+			submit={{ label: t("actions.create"), testId: "service-submit", pending: create.isPending }}
+		>
+			<ServiceFields form={form} idPrefix={`create-${serviceType}`} />
+		</FormDialog>
 	);
 };

@@ -16,7 +16,7 @@ const fields = serviceFieldsSchema.shape;
 const blankToNull = (value: string) => (value.trim() === "" ? null : value.trim());
 
 /** One domain per line, or separated by commas or spaces. */
-export const splitDomains = (text: string) =>
+const splitDomains = (text: string) =>
 	text
 		.split(/[\s,]+/)
 		.map((domain) => domain.trim())

@@ -8,14 +8,14 @@ import { api } from "@/lib/trpc";
 
 const icons = { application: Container, compose: Boxes } as const;
 
-/** The applications or the compose services of a project, as cards linking to their pages. */
-export const ServiceList = ({
-	projectId,
-	serviceType,
-}: {
+/** One kind of service of one project: what the project page's lists and dialogs show. */
+export interface ProjectServices {
 	projectId: string;
 	serviceType: ServiceType;
-}) => {
+}
+
+/** The applications or the compose services of a project, as cards linking to their pages. */
+export const ServiceList = ({ projectId, serviceType }: ProjectServices) => {
 	const { t } = useTranslation("common");
 	const applications = api.application.byProject.useQuery(
 		{ projectId },

@@ -8,7 +8,7 @@ import { DeploymentsTab } from "./deployments/deployments-tab";
 import { GeneralTab } from "./general/general-tab";
 import type { ServiceTabProps } from "./tab-props";
 
-export interface ServiceTab {
+interface ServiceTab {
 	value: string;
 	/** A key in the common namespace. */
 	labelKey: string;
@@ -17,7 +17,7 @@ export interface ServiceTab {
 	visibleTo?: (role: Role) => boolean;
 }
 
-export const serviceTabs: ServiceTab[] = [
+const serviceTabs: ServiceTab[] = [
 	{ value: "general", labelKey: "services.tabs.general", Component: GeneralTab },
 	{ value: "deployments", labelKey: "services.tabs.deployments", Component: DeploymentsTab },
 ];

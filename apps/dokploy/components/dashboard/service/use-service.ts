@@ -2,7 +2,9 @@
  * Applications and compose services have twin routers; these hooks pick the right one so that
  * the service page's components are written once.
  */
+import type { serviceFieldsPatchSchema } from "@dokploy/server/db/schema/service-columns";
 import type { ServiceType } from "@dokploy/server/lifecycle/types";
+import type { z } from "zod";
 import { api } from "@/lib/trpc";
 
 export interface ServiceKey {
@@ -37,6 +39,38 @@ export const useInvalidateService = ({ serviceType, serviceId }: ServiceKey) => 
 		]);
 };
 
+interface Mutation<Input, Result> {
+	mutateAsync: (input: Input) => Promise<Result>;
+	isPending: boolean;
+}
+
+type ServiceChanges = z.input<typeof serviceFieldsPatchSchema>;
+
+interface ServiceMutations<Id, Result> {
+	update: Mutation<ServiceChanges & Id, Result>;
+	deploy: Mutation<Id, unknown>;
+	regenerate: Mutation<Id, Result>;
+	remove: Mutation<Id, Result>;
+}
+
+/** Binds one router's mutations to a service id given under that router's own name. */
+const bindToService = <Id extends object, Result>(
+	mutations: ServiceMutations<Id, Result>,
+	id: Id,
+) => ({
+	update: (changes: ServiceChanges) => mutations.update.mutateAsync({ ...changes, ...id }),
+	deploy: () => mutations.deploy.mutateAsync(id),
+	regenerate: () => mutations.regenerate.mutateAsync(id),
+	remove: () => mutations.remove.mutateAsync(id),
+	pending: {
+		update: mutations.update.isPending,
+		deploy: mutations.deploy.isPending,
+		regenerate: mutations.regenerate.isPending,
+		remove: mutations.remove.isPending,
+	},
+});
+
+/** Both routers' hooks are called on every render, as React requires; one set is used. */
 export const useServiceMutations = (
 	{ serviceType, serviceId }: ServiceKey,
 	handlers: { onError: (error: unknown) => void },
@@ -53,30 +87,7 @@ export const useServiceMutations = (
 		regenerate: api.compose.regenerateRefreshToken.useMutation(handlers),
 		remove: api.compose.delete.useMutation(handlers),
 	};
-	const pick = serviceType === "application" ? application : compose;
-	type Changes = Parameters<typeof application.update.mutateAsync>[0];
-	return {
-		update: (changes: Omit<Changes, "applicationId">) =>
-			serviceType === "application"
-				? application.update.mutateAsync({ ...changes, applicationId: serviceId })
-				: compose.update.mutateAsync({ ...changes, composeId: serviceId }),
-		deploy: () =>
-			serviceType === "application"
-				? application.deploy.mutateAsync({ applicationId: serviceId })
-				: compose.deploy.mutateAsync({ composeId: serviceId }),
-		regenerate: () =>
-			serviceType === "application"
-				? application.regenerate.mutateAsync({ applicationId: serviceId })
-				: compose.regenerate.mutateAsync({ composeId: serviceId }),
-		remove: () =>
-			serviceType === "application"
-				? application.remove.mutateAsync({ applicationId: serviceId })
-				: compose.remove.mutateAsync({ composeId: serviceId }),
-		pending: {
-			update: pick.update.isPending,
-			deploy: pick.deploy.isPending,
-			regenerate: pick.regenerate.isPending,
-			remove: pick.remove.isPending,
-		},
-	};
+	return serviceType === "application"
+		? bindToService(application, { applicationId: serviceId })
+		: bindToService(compose, { composeId: serviceId });
 };

@@ -9,7 +9,7 @@ export const apiFindServiceDeployments = z.object({
 });
 
 /** A running deployment is cancelled by its id; a queued one by its service and job id. */
-export const apiCancelQueuedDeployment = apiFindServiceDeployments.extend({
+const apiCancelQueuedDeployment = apiFindServiceDeployments.extend({
 	jobId: z.string().min(1).max(200),
 	reason: z.string().trim().max(500).optional(),
 });

@@ -8,7 +8,7 @@ import { jsonb, text } from "drizzle-orm/pg-core";
 import { nanoid } from "nanoid";
 import { z } from "zod";
 import { project } from "./project";
-import { appNameSchema, createdAtColumn, idSchema, nameSchema, sourceType } from "./shared";
+import { appNameSchema, createdAtColumn, nameSchema, sourceType } from "./shared";
 
 export const serviceColumns = () => ({
 	name: text("name").notNull(),
@@ -69,7 +69,7 @@ const serviceFieldShapes = {
 	name: nameSchema,
 	appName: appNameSchema,
 	description: z.string().max(1000).nullish(),
-	sourceType: z.enum(["github", "gitlab", "git", "docker"]),
+	sourceType: z.enum(sourceType.enumValues),
 	repository: z.string().trim().max(300).nullish(),
 	branch: branchSchema.nullish(),
 	buildCommand: z.string().max(4096, "The build command is at most 4096 characters"),
@@ -89,4 +89,3 @@ export const serviceFieldsSchema = z.object({
 export const serviceFieldsPatchSchema = z.object(serviceFieldShapes).partial();
 
 export type ServiceFields = z.infer<typeof serviceFieldsSchema>;
-export const serviceIdSchema = idSchema;

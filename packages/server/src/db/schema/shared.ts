@@ -4,8 +4,8 @@ import { pgEnum, text } from "drizzle-orm/pg-core";
 import { nanoid } from "nanoid";
 import { z } from "zod";
 
-export const newId = () => nanoid();
-export const nowIso = () => new Date().toISOString();
+const newId = () => nanoid();
+const nowIso = () => new Date().toISOString();
 
 export const idColumn = (name: string) => text(name).primaryKey().$defaultFn(newId);
 export const createdAtColumn = () => text("createdAt").notNull().$defaultFn(nowIso);

@@ -6,6 +6,7 @@
  */
 import { relations, sql } from "drizzle-orm";
 import { boolean, check, index, integer, jsonb, pgEnum, pgTable, text } from "drizzle-orm/pg-core";
+import type { ServiceType } from "../../lifecycle/types";
 import { application } from "./application";
 import { compose } from "./compose";
 import { createdAtColumn, idColumn } from "./shared";
@@ -68,7 +69,7 @@ export interface WebhookAttempt {
 	at: string;
 	httpStatus: number | null;
 	durationMs: number;
-	outcome: "success" | "retry" | "give_up" | "deferred";
+	outcome: "success" | "retry" | "give_up";
 	error: string | null;
 	responseExcerpt: string;
 }
@@ -85,7 +86,7 @@ export const webhookDeliveries = pgTable(
 		redeliveryOf: text("redeliveryOf"),
 		isTest: boolean("isTest").notNull().default(false),
 		/** The service whose rate limit the delivery counts against. */
-		serviceType: text("serviceType").$type<"application" | "compose">().notNull(),
+		serviceType: text("serviceType").$type<ServiceType>().notNull(),
 		serviceId: text("serviceId").notNull(),
 		deploymentId: text("deploymentId"),
 		event: text("event").notNull(),
@@ -129,6 +130,13 @@ export const webhookDeliveriesRelations = relations(webhookDeliveries, ({ one })
 		references: [applicationWebhooks.webhookId],
 	}),
 }));
+
+export type WebhookDeliveryStatus = (typeof webhookDeliveryStatus.enumValues)[number];
+/** A delivery in one of these still has an attempt to come. */
+export const unfinishedDeliveryStatuses = [
+	"pending",
+	"retrying",
+] as const satisfies readonly WebhookDeliveryStatus[];
 
 export type ApplicationWebhook = typeof applicationWebhooks.$inferSelect;
 export type WebhookDelivery = typeof webhookDeliveries.$inferSelect;

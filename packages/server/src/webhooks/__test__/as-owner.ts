@@ -8,6 +8,7 @@ import { eq } from "drizzle-orm";
 import { getDatabase } from "../../db/client";
 import { applicationWebhooks, webhookDeliveries } from "../../db/schema/webhook";
 import { findServiceUnscoped, type ServiceRef } from "../../services/service";
+import { serviceRefOf } from "../../services/service-ref";
 import * as services from "../../services/webhook";
 import type { CreateWebhookInput } from "../validation";
 
@@ -24,7 +25,7 @@ const ownerOfWebhook = async (webhookId: string) => {
 		.select()
 		.from(applicationWebhooks)
 		.where(eq(applicationWebhooks.webhookId, webhookId));
-	return row ? ownerOfService(services.webhookServiceRef(row)) : NO_ORGANIZATION;
+	return row ? ownerOfService(serviceRefOf(row)) : NO_ORGANIZATION;
 };
 
 const ownerOfDelivery = async (deliveryId: string) => {

@@ -28,7 +28,7 @@ export const slackLimits = {
 	messageText: 3000,
 } as const;
 
-export interface SlackAttachment extends MessageAttachment {
+interface SlackAttachment extends MessageAttachment {
 	color: string;
 	fallback: string;
 	blocks: KnownBlock[];

@@ -1,4 +1,4 @@
-import { FileText, X } from "lucide-react";
+import { FileText } from "lucide-react";
 import { useTranslation } from "next-i18next/pages";
 import { Button } from "@/components/ui/button";
 import {
@@ -9,10 +9,8 @@ import {
 	TableHeader,
 	TableRow,
 } from "@/components/ui/table";
-import { toast } from "@/components/ui/toaster";
 import type { RouterOutputs } from "@/lib/trpc";
-import { api } from "@/lib/trpc";
-import { useErrorToast } from "@/lib/use-error-toast";
+import { CancelDeploymentButton, useCancelDeployment } from "./cancel-deployment";
 import { DeploymentStatusBadge } from "./deployment-status-badge";
 import { formatDateTime, formatDuration } from "./format";
 
@@ -33,14 +31,7 @@ export const DeploymentList = ({
 	onChange: () => Promise<unknown>;
 }) => {
 	const { t } = useTranslation("common");
-	const showError = useErrorToast();
-	const cancel = api.deployment.cancel.useMutation({
-		onSuccess: async () => {
-			toast.success(t("deployments.cancelledRunning"));
-			await onChange();
-		},
-		onError: showError,
-	});
+	const cancel = useCancelDeployment(t("deployments.cancelledRunning"), onChange);
 
 	if (deployments.length === 0) {
 		return (
@@ -105,16 +96,11 @@ export const DeploymentList = ({
 									{t("deployments.viewLog")}
 								</Button>
 								{deployment.status === "running" ? (
-									<Button
-										variant="outline"
-										size="sm"
-										disabled={cancel.isPending}
-										data-testid="cancel-deployment-button"
+									<CancelDeploymentButton
+										pending={cancel.isPending}
+										testId="cancel-deployment-button"
 										onClick={() => cancel.mutate({ deploymentId: deployment.deploymentId })}
-									>
-										<X className="h-4 w-4" />
-										{t("actions.cancel")}
-									</Button>
+									/>
 								) : null}
 							</div>
 						</TableCell>

@@ -1,12 +1,8 @@
-import { X } from "lucide-react";
 import { useTranslation } from "next-i18next/pages";
-import { Button } from "@/components/ui/button";
 import { Table, TableBody, TableCell, TableRow } from "@/components/ui/table";
-import { toast } from "@/components/ui/toaster";
 import type { RouterOutputs } from "@/lib/trpc";
-import { api } from "@/lib/trpc";
-import { useErrorToast } from "@/lib/use-error-toast";
 import type { ServiceKey } from "../use-service";
+import { CancelDeploymentButton, useCancelDeployment } from "./cancel-deployment";
 import { DeploymentStatusBadge } from "./deployment-status-badge";
 import { formatDateTime } from "./format";
 
@@ -25,14 +21,7 @@ export const QueuedDeployments = ({
 	onChange: () => Promise<unknown>;
 }) => {
 	const { t } = useTranslation("common");
-	const showError = useErrorToast();
-	const cancel = api.deployment.cancel.useMutation({
-		onSuccess: async () => {
-			toast.success(t("deployments.cancelledQueued"));
-			await onChange();
-		},
-		onError: showError,
-	});
+	const cancel = useCancelDeployment(t("deployments.cancelledQueued"), onChange);
 	if (queued.length === 0) return null;
 	return (
 		<div className="flex flex-col gap-2">
@@ -52,16 +41,11 @@ export const QueuedDeployments = ({
 								{formatDateTime(job.enqueuedAt, locale)}
 							</TableCell>
 							<TableCell className="text-right">
-								<Button
-									variant="outline"
-									size="sm"
-									disabled={cancel.isPending}
-									data-testid="cancel-queued-button"
+								<CancelDeploymentButton
+									pending={cancel.isPending}
+									testId="cancel-queued-button"
 									onClick={() => cancel.mutate({ ...serviceKey, jobId: job.jobId })}
-								>
-									<X className="h-4 w-4" />
-									{t("actions.cancel")}
-								</Button>
+								/>
 							</TableCell>
 						</TableRow>
 					))}

@@ -1,8 +1,8 @@
 import type { GetServerSideProps } from "next";
-import Link from "next/link";
 import { useTranslation } from "next-i18next/pages";
 import { CreateServiceDialog } from "@/components/dashboard/project/create-service-dialog";
 import { ServiceList } from "@/components/dashboard/project/service-list";
+import { Breadcrumbs } from "@/components/layout/breadcrumbs";
 import { DashboardLayout } from "@/components/layout/dashboard-layout";
 import { isAdmin } from "@/lib/roles";
 import { api } from "@/lib/trpc";
@@ -25,12 +25,10 @@ export default function ProjectPage({ viewer, locale, projectId, projectName }: 
 	const name = project.data?.name ?? projectName;
 	return (
 		<DashboardLayout viewer={viewer} locale={locale} title={name}>
-			<nav className="mb-2 text-sm text-muted-foreground">
-				<Link href="/dashboard/projects" className="hover:underline">
-					{t("nav.projects")}
-				</Link>{" "}
-				/ {name}
-			</nav>
+			<Breadcrumbs
+				links={[{ href: "/dashboard/projects", label: t("nav.projects") }]}
+				current={name}
+			/>
 			<h1 className="text-2xl font-semibold" data-testid="project-title">
 				{name}
 			</h1>

@@ -1,10 +1,10 @@
 import type { ServiceType } from "@dokploy/server/lifecycle/types";
 import type { GetServerSideProps } from "next";
-import Link from "next/link";
 import { useRouter } from "next/router";
 import { useTranslation } from "next-i18next/pages";
 import { visibleServiceTabs } from "@/components/dashboard/service/service-tabs";
 import { useServiceQuery } from "@/components/dashboard/service/use-service";
+import { Breadcrumbs } from "@/components/layout/breadcrumbs";
 import { DashboardLayout } from "@/components/layout/dashboard-layout";
 import { Badge } from "@/components/ui/badge";
 import { Tabs, TabsContent, TabsList, TabsTrigger } from "@/components/ui/tabs";
@@ -53,16 +53,13 @@ export default function ServicePage(props: ServicePageProps) {
 
 	return (
 		<DashboardLayout viewer={viewer} locale={locale} title={name}>
-			<nav className="mb-2 text-sm text-muted-foreground">
-				<Link href="/dashboard/projects" className="hover:underline">
-					{t("nav.projects")}
-				</Link>{" "}
-				/{" "}
-				<Link href={`/dashboard/project/${projectId}`} className="hover:underline">
-					{projectName}
-				</Link>{" "}
-				/ {name}
-			</nav>
+			<Breadcrumbs
+				links={[
+					{ href: "/dashboard/projects", label: t("nav.projects") },
+					{ href: `/dashboard/project/${projectId}`, label: projectName },
+				]}
+				current={name}
+			/>
 			<div className="mb-6 flex items-center gap-3">
 				<h1 className="text-2xl font-semibold" data-testid="service-title">
 					{name}

@@ -3,19 +3,20 @@ import { createTestService, waitFor } from "../__test__/fixtures";
 import { getDatabase } from "../db/client";
 import { type WebhookDelivery, webhookDeliveries } from "../db/schema/webhook";
 import type { DeploymentEventName } from "../lifecycle/types";
+import { webhookAnsweredBy } from "../webhooks/__test__/answered-webhook";
 import {
 	createWebhook,
 	getDeliveries,
 	getOrganizationWebhookStats,
 	getWebhookStats,
 	testWebhook,
-} from "./__test__/as-owner";
-import { composeWebhookInput, publicDnsAtSave } from "./__test__/crud";
-import { deliveriesOf, deploy, waitForFinishedDeliveries } from "./__test__/deliveries";
-import { useWebhookEngine } from "./__test__/engine";
-import { type Responder, respondWith } from "./__test__/receiver";
-import { inSequence, useReceiverRoutes } from "./__test__/routes";
-import { DELIVERIES_KEPT_PER_WEBHOOK } from "./record-attempt";
+} from "../webhooks/__test__/as-owner";
+import { deliveriesOf, deploy, waitForFinishedDeliveries } from "../webhooks/__test__/deliveries";
+import { useWebhookEngine } from "../webhooks/__test__/engine";
+import { respondWith } from "../webhooks/__test__/receiver";
+import { inSequence, useReceiverRoutes } from "../webhooks/__test__/routes";
+import { DELIVERIES_KEPT_PER_WEBHOOK } from "../webhooks/record-attempt";
+import { composeWebhookInput, publicDnsAtSave } from "./__test__/webhook-inputs";
 
 const engine = useWebhookEngine();
 const route = useReceiverRoutes(engine);
@@ -26,18 +27,6 @@ const events: DeploymentEventName[] = [
 	"deployment.failed",
 	"deployment.cancelled",
 ];
-
-const webhookAnsweredBy = async (script: Responder = respondWith(200)) => {
-	const target = route(script);
-	const created = await createTestService("application", { buildCommand: "true" });
-	const { webhook } = await createWebhook({
-		applicationId: created.ref.id,
-		name: "History",
-		url: target.url,
-		events: ["deployment.started"],
-	});
-	return { ...created, target, webhookId: webhook.webhookId };
-};
 
 /**
  * Writes `count` past deliveries straight into the log, the i-th one (from 0) i + 1 minutes
@@ -72,7 +61,7 @@ const insertPastDeliveries = async (
 
 describe("getDeliveries", () => {
 	it("pages the log newest first and filters it by status and event", async () => {
-		const { webhookId, service } = await webhookAnsweredBy();
+		const { webhookId, service } = await webhookAnsweredBy(route);
 		const ids = await insertPastDeliveries(webhookId, service.id, 25, (i) => ({
 			event: events[i % 4],
 			status: i % 3 === 0 ? "failed" : "success",
@@ -105,14 +94,14 @@ describe("getDeliveries", () => {
 
 describe("retention", () => {
 	it(`keeps the newest ${DELIVERIES_KEPT_PER_WEBHOOK} finished deliveries of a webhook once one more finishes`, async () => {
-		const { webhookId, service, ref } = await webhookAnsweredBy();
+		const { webhookId, service, ref } = await webhookAnsweredBy(route);
 		const past = await insertPastDeliveries(webhookId, service.id, 105);
 		const [open] = await insertPastDeliveries(webhookId, service.id, 1, () => ({
 			deliveryId: `open-${webhookId}`,
 			status: "retrying",
 			createdAt: new Date(Date.now() - 86_400_000).toISOString(),
 		}));
-		const neighbour = await webhookAnsweredBy();
+		const neighbour = await webhookAnsweredBy(route);
 		await insertPastDeliveries(neighbour.webhookId, neighbour.service.id, 101);
 
 		await deploy(ref);
@@ -138,6 +127,7 @@ describe("retention", () => {
 describe("figures", () => {
 	it("counts a webhook's deliveries, its average response time and retry rate, leaving test sends out", async () => {
 		const { webhookId, ref, organizationId } = await webhookAnsweredBy(
+			route,
 			inSequence(respondWith(500), respondWith(200), respondWith(200), respondWith(400)),
 		);
 		// Never sent to: only its count is wanted, and no compose service is deployed.

@@ -1,11 +1,11 @@
 // biome-ignore-all lint/suspicious/noTemplateCurlyInString: custom templates use ${variable} placeholders.
-/** Inputs and assertions shared by the webhook CRUD test files. */
+/** Inputs and assertions shared by the tests of the webhook services. */
 import { expect } from "vitest";
 import { createTestService } from "../../__test__/fixtures";
-import { ValidationError } from "../../lib/errors";
-import type { SaveOptions } from "../../services/webhook";
-import type { ResolveHost } from "../url-guard";
-import type { CreateWebhookInput } from "../validation";
+import { NotFoundError, ValidationError } from "../../lib/errors";
+import type { ResolveHost } from "../../webhooks/url-guard";
+import type { CreateWebhookInput } from "../../webhooks/validation";
+import type { SaveOptions } from "../webhook";
 
 export const newApplication = async () => (await createTestService("application")).service.id;
 
@@ -17,7 +17,7 @@ export const PUBLIC_ADDRESS = "93.184.216.34";
  * host and the tests have no outside DNS. Use it only for webhooks a test never sends to: the
  * worker resolves the name again, with the system's DNS, before every send.
  */
-export const publicDns: ResolveHost = async () => [{ address: PUBLIC_ADDRESS, family: 4 }];
+const publicDns: ResolveHost = async () => [{ address: PUBLIC_ADDRESS, family: 4 }];
 
 /** The options argument of createWebhook and updateWebhook, saving with `publicDns`. */
 export const publicDnsAtSave: SaveOptions = { resolve: publicDns };
@@ -42,14 +42,25 @@ export const composeWebhookInput = (
 	composeId,
 });
 
-/** All the messages a refused call gave, one per line; fails if the call was not refused. */
-export const rejection = async (call: Promise<unknown>) => {
-	const error = await call.then(
+/** What a call threw, or null when it succeeded. */
+const thrownBy = (call: Promise<unknown>) =>
+	call.then(
 		() => null,
 		(thrown: unknown) => thrown,
 	);
+
+/** All the messages a refused call gave, one per line; fails if the call was not refused. */
+export const rejection = async (call: Promise<unknown>) => {
+	const error = await thrownBy(call);
 	expect(error, "the call should have been refused").toBeInstanceOf(ValidationError);
 	return (error as ValidationError).issues.join("\n") || (error as Error).message;
+};
+
+/** What a caller can learn from a refusal: its class, code and message. */
+export const refusal = async (call: () => Promise<unknown>) => {
+	const error = await thrownBy(call());
+	if (error === null) return "succeeded";
+	return error instanceof NotFoundError ? `${error.code}: ${error.message}` : String(error);
 };
 
 export const validTemplate = '{"text": "${applicationName} is ${status}", "domains": ${domains}}';

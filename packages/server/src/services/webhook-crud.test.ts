@@ -4,7 +4,16 @@ import { Webhook as StandardWebhook } from "standardwebhooks";
 import { describe, expect, it } from "vitest";
 import { createTestService } from "../__test__/fixtures";
 import { NotFoundError } from "../lib/errors";
-import { createWebhook, findWebhooksByApplication, testWebhook } from "./__test__/as-owner";
+import {
+	createWebhook,
+	findWebhooksByApplication,
+	testWebhook,
+} from "../webhooks/__test__/as-owner";
+import { webhookRow } from "../webhooks/__test__/deliveries";
+import { useWebhookEngine } from "../webhooks/__test__/engine";
+import { useReceiverRoutes } from "../webhooks/__test__/routes";
+import { customTemplateVariables } from "../webhooks/templates/custom";
+import type { CreateWebhookInput } from "../webhooks/validation";
 import {
 	composeWebhookInput,
 	webhookInput as input,
@@ -12,12 +21,7 @@ import {
 	publicDnsAtSave,
 	rejection,
 	validTemplate,
-} from "./__test__/crud";
-import { webhookRow } from "./__test__/deliveries";
-import { useWebhookEngine } from "./__test__/engine";
-import { useReceiverRoutes } from "./__test__/routes";
-import { customTemplateVariables } from "./templates/custom";
-import type { CreateWebhookInput } from "./validation";
+} from "./__test__/webhook-inputs";
 
 const engine = useWebhookEngine();
 const route = useReceiverRoutes(engine);

@@ -4,7 +4,6 @@ import { describe, expect, it } from "vitest";
 import { createTestOrganization, createTestService } from "../__test__/fixtures";
 import { getDatabase } from "../db/client";
 import { webhookDeliveries } from "../db/schema/webhook";
-import { NotFoundError } from "../lib/errors";
 import {
 	createWebhook,
 	deleteWebhook,
@@ -20,23 +19,24 @@ import {
 	rotateSecret,
 	testWebhook,
 	updateWebhook,
-} from "../services/webhook";
-import { composeWebhookInput, publicDnsAtSave, webhookInput } from "./__test__/crud";
-import { deliveriesOf, waitForFinishedDeliveries, webhookRow } from "./__test__/deliveries";
-import { useWebhookEngine } from "./__test__/engine";
-import { useReceiverRoutes } from "./__test__/routes";
-import { webhookDeliveriesQueue } from "./queue";
+} from "../webhooks/__test__/as-owner";
+import {
+	deliveriesOf,
+	waitForFinishedDeliveries,
+	webhookRow,
+} from "../webhooks/__test__/deliveries";
+import { useWebhookEngine } from "../webhooks/__test__/engine";
+import { useReceiverRoutes } from "../webhooks/__test__/routes";
+import { webhookDeliveriesQueue } from "../webhooks/queue";
+import {
+	composeWebhookInput,
+	publicDnsAtSave,
+	refusal,
+	webhookInput,
+} from "./__test__/webhook-inputs";
 
 const engine = useWebhookEngine();
 const route = useReceiverRoutes(engine);
-
-/** What a caller can learn from a refusal: its class, code and message. */
-const refusal = (call: () => Promise<unknown>) =>
-	call().then(
-		() => "succeeded",
-		(error: unknown) =>
-			error instanceof NotFoundError ? `${error.code}: ${error.message}` : String(error),
-	);
 
 describe("organization scoping", () => {
 	it("treats another organization's webhook and deliveries as not found, and changes nothing", async () => {

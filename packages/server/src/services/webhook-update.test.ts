@@ -15,7 +15,10 @@ import {
 	rotateSecret,
 	testWebhook,
 	updateWebhook,
-} from "./__test__/as-owner";
+} from "../webhooks/__test__/as-owner";
+import { deliveriesOf, webhookRow } from "../webhooks/__test__/deliveries";
+import { useWebhookEngine } from "../webhooks/__test__/engine";
+import { useReceiverRoutes } from "../webhooks/__test__/routes";
 import {
 	composeWebhookInput,
 	webhookInput as input,
@@ -23,10 +26,7 @@ import {
 	publicDnsAtSave,
 	rejection,
 	validTemplate,
-} from "./__test__/crud";
-import { deliveriesOf, webhookRow } from "./__test__/deliveries";
-import { useWebhookEngine } from "./__test__/engine";
-import { useReceiverRoutes } from "./__test__/routes";
+} from "./__test__/webhook-inputs";
 
 const engine = useWebhookEngine();
 const route = useReceiverRoutes(engine);

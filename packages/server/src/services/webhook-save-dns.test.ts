@@ -6,17 +6,21 @@
 import { describe, expect, it } from "vitest";
 import { createTestService } from "../__test__/fixtures";
 import { NotFoundError } from "../lib/errors";
-import { createWebhook, findWebhooksByApplication, updateWebhook } from "./__test__/as-owner";
+import {
+	createWebhook,
+	findWebhooksByApplication,
+	updateWebhook,
+} from "../webhooks/__test__/as-owner";
+import { webhookRow } from "../webhooks/__test__/deliveries";
+import { useWebhookEngine } from "../webhooks/__test__/engine";
+import type { ResolvedAddress, ResolveHost } from "../webhooks/url-guard";
 import {
 	webhookInput as input,
 	newApplication,
 	PUBLIC_ADDRESS,
 	publicDnsAtSave,
 	rejection,
-} from "./__test__/crud";
-import { webhookRow } from "./__test__/deliveries";
-import { useWebhookEngine } from "./__test__/engine";
-import type { ResolvedAddress, ResolveHost } from "./url-guard";
+} from "./__test__/webhook-inputs";
 
 useWebhookEngine();
 

@@ -1,11 +1,11 @@
 import { Webhook as StandardWebhook } from "standardwebhooks";
 import { describe, expect, it } from "vitest";
-import { createTestService, waitFor } from "../__test__/fixtures";
+import { waitFor } from "../__test__/fixtures";
 import { getDatabase } from "../db/client";
 import { webhookDeliveries } from "../db/schema/webhook";
 import { NotFoundError, ValidationError } from "../lib/errors";
+import { webhookAnsweredBy } from "../webhooks/__test__/answered-webhook";
 import {
-	createWebhook,
 	deleteWebhook,
 	findWebhookById,
 	getWebhookStats,
@@ -13,35 +13,24 @@ import {
 	retryWebhook,
 	testWebhook,
 	updateWebhook,
-} from "./__test__/as-owner";
-import { deliveriesOf, deploy, waitForFinishedDeliveries } from "./__test__/deliveries";
-import { useWebhookEngine } from "./__test__/engine";
-import { type Responder, respondWith } from "./__test__/receiver";
-import { heldUntilReleased, inSequence, useReceiverRoutes } from "./__test__/routes";
-import { webhookDeliveriesQueue } from "./queue";
+} from "../webhooks/__test__/as-owner";
+import { deliveriesOf, deploy, waitForFinishedDeliveries } from "../webhooks/__test__/deliveries";
+import { useWebhookEngine } from "../webhooks/__test__/engine";
+import { respondWith } from "../webhooks/__test__/receiver";
+import { heldUntilReleased, inSequence, useReceiverRoutes } from "../webhooks/__test__/routes";
+import { webhookDeliveriesQueue } from "../webhooks/queue";
 
 const engine = useWebhookEngine();
 const route = useReceiverRoutes(engine);
-
-const webhookAnsweredBy = async (script: Responder) => {
-	const target = route(script);
-	const { service, ref, organizationId } = await createTestService("application", {
-		buildCommand: "true",
-	});
-	const { webhook, secret } = await createWebhook({
-		applicationId: ref.id,
-		name: "Log",
-		url: target.url,
-		events: ["deployment.started"],
-	});
-	return { target, service, ref, organizationId, webhookId: webhook.webhookId, secret };
-};
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe("testWebhook", () => {
 	it("answers with ok, status, time and excerpt, and logs a test delivery with test: true", async () => {
-		const { target, service, webhookId } = await webhookAnsweredBy(respondWith(200, "thanks!"));
+		const { target, service, webhookId } = await webhookAnsweredBy(
+			route,
+			respondWith(200, "thanks!"),
+		);
 		const result = await testWebhook(webhookId);
 		expect(result).toEqual({
 			ok: true,
@@ -68,6 +57,7 @@ describe("testWebhook", () => {
 
 	it("answers a failing test send at once: never retried, not counted against the webhook", async () => {
 		const { target, webhookId } = await webhookAnsweredBy(
+			route,
 			inSequence(respondWith(500, "boom"), respondWith(410)),
 		);
 		const failed = await testWebhook(webhookId, undefined, "deployment.failed");
@@ -96,7 +86,7 @@ describe("testWebhook", () => {
 	});
 
 	it("tests a disabled webhook too, and bounds the excerpt it returns", async () => {
-		const { webhookId } = await webhookAnsweredBy(respondWith(200, "é".repeat(5_000)));
+		const { webhookId } = await webhookAnsweredBy(route, respondWith(200, "é".repeat(5_000)));
 		await updateWebhook({ webhookId, enabled: false });
 		const result = await testWebhook(webhookId);
 		expect(result.ok).toBe(true);
@@ -109,6 +99,7 @@ describe("testWebhook", () => {
 describe("redeliver", () => {
 	it("sends a finished delivery again: new row, same idempotency key and webhook-id, marked as a redelivery", async () => {
 		const { target, ref, webhookId, secret } = await webhookAnsweredBy(
+			route,
 			inSequence(respondWith(400), respondWith(200)),
 		);
 		await deploy(ref);
@@ -137,7 +128,7 @@ describe("redeliver", () => {
 
 	it("refuses to redeliver a delivery that is still under way", async () => {
 		const held = heldUntilReleased();
-		const { target, ref, webhookId } = await webhookAnsweredBy(held.responder);
+		const { target, ref, webhookId } = await webhookAnsweredBy(route, held.responder);
 		await deploy(ref);
 		await target.waitForRequests(1);
 		const [inFlight] = await deliveriesOf(webhookId);
@@ -153,7 +144,7 @@ describe("redeliver", () => {
 
 describe("retryWebhook, and deliveries whose webhook changed while they waited", () => {
 	it("schedules an unfinished delivery now, and refuses a finished or unknown one", async () => {
-		const { target, service, webhookId } = await webhookAnsweredBy(respondWith(200));
+		const { target, service, webhookId } = await webhookAnsweredBy(route, respondWith(200));
 		const [row] = await getDatabase()
 			.insert(webhookDeliveries)
 			.values({
@@ -175,7 +166,7 @@ describe("retryWebhook, and deliveries whose webhook changed while they waited",
 
 	it("ends a waiting retry without sending it once the webhook has been disabled", async () => {
 		const held = heldUntilReleased();
-		const { target, ref, webhookId } = await webhookAnsweredBy(held.responder);
+		const { target, ref, webhookId } = await webhookAnsweredBy(route, held.responder);
 		await deploy(ref);
 		await target.waitForRequests(1);
 		await updateWebhook({ webhookId, enabled: false });
@@ -191,7 +182,7 @@ describe("retryWebhook, and deliveries whose webhook changed while they waited",
 
 	it("drops a waiting retry without sending it once the webhook has been deleted", async () => {
 		const held = heldUntilReleased();
-		const { target, ref, webhookId } = await webhookAnsweredBy(held.responder);
+		const { target, ref, webhookId } = await webhookAnsweredBy(route, held.responder);
 		await deploy(ref);
 		await target.waitForRequests(1);
 		const [inFlight] = await deliveriesOf(webhookId);
