@@ -10,6 +10,8 @@ import { project } from "../db/schema/project";
 import { applicationWebhooks, webhookDeliveries } from "../db/schema/webhook";
 import { findWebhookRow } from "./webhook-access";
 
+const RECENT_FOR_CHART = 30;
+
 /** Figures over the deliveries still kept (the newest 100 finished ones and all open ones). */
 export const getWebhookStats = async (webhookId: string, organizationId?: string) => {
 	await findWebhookRow(webhookId, organizationId);
@@ -18,9 +20,11 @@ export const getWebhookStats = async (webhookId: string, organizationId?: string
 			status: webhookDeliveries.status,
 			attemptCount: webhookDeliveries.attemptCount,
 			lastDurationMs: webhookDeliveries.lastDurationMs,
+			createdAt: webhookDeliveries.createdAt,
 		})
 		.from(webhookDeliveries)
-		.where(and(eq(webhookDeliveries.webhookId, webhookId), eq(webhookDeliveries.isTest, false)));
+		.where(and(eq(webhookDeliveries.webhookId, webhookId), eq(webhookDeliveries.isTest, false)))
+		.orderBy(webhookDeliveries.createdAt);
 	const finished = rows.filter((row) => row.status === "success" || row.status === "failed");
 	const timed = rows.filter((row) => row.attemptCount > 0 && row.lastDurationMs !== null);
 	const retried = finished.filter((row) => row.attemptCount > 1).length;
@@ -34,6 +38,12 @@ export const getWebhookStats = async (webhookId: string, organizationId?: string
 				? null
 				: Math.round(timed.reduce((sum, row) => sum + (row.lastDurationMs ?? 0), 0) / timed.length),
 		retryRate: finished.length === 0 ? 0 : retried / finished.length,
+		/** The newest deliveries, oldest first, for the dashboard's chart. */
+		recent: rows.slice(-RECENT_FOR_CHART).map((row) => ({
+			at: row.createdAt,
+			status: row.status,
+			durationMs: row.lastDurationMs,
+		})),
 	};
 };
 

@@ -8,20 +8,19 @@
 import { and, count, eq } from "drizzle-orm";
 import { getDatabase } from "../db/client";
 import { applicationWebhooks } from "../db/schema/webhook";
+import {
+	apiCreateWebhook,
+	apiUpdateWebhook,
+	type CreateWebhookInput,
+	type UpdateWebhookInput,
+	webhookTemplateSettingsSchema,
+} from "../db/schema/webhook-api";
 import { ValidationError } from "../lib/errors";
 import type { ServiceType } from "../lifecycle/types";
+import { MAX_WEBHOOKS_PER_SERVICE, webhookSecretSchema } from "../webhooks/rules";
 import { encryptSecret, generateWebhookSecret, maskSecret } from "../webhooks/secrets";
 import { webhookConfig, webhookEncryptionKey } from "../webhooks/settings";
 import { assertWebhookUrl, type ResolveHost, WebhookUrlError } from "../webhooks/url-guard";
-import {
-	type CreateWebhookInput,
-	createWebhookSchema,
-	MAX_WEBHOOKS_PER_SERVICE,
-	type UpdateWebhookInput,
-	updateWebhookSchema,
-	webhookSecretSchema,
-	webhookTemplateSettingsSchema,
-} from "../webhooks/validation";
 import { findService, type ServiceRef } from "./service";
 import { findWebhookRow, parseInput, toWebhookView } from "./webhook-access";
 
@@ -37,6 +36,7 @@ export {
 	retryWebhook,
 	testWebhook,
 } from "./webhook-delivery";
+export { previewWebhookTemplate } from "./webhook-preview";
 export { getOrganizationWebhookStats, getWebhookStats } from "./webhook-stats";
 
 const serviceColumn = (type: ServiceType) =>
@@ -89,7 +89,7 @@ export const createWebhook = async (
 	organizationId?: string,
 	options: SaveOptions = {},
 ) => {
-	const data = parseInput(createWebhookSchema(webhookConfig().allowlist).safeParse(input));
+	const data = parseInput(apiCreateWebhook.safeParse(input));
 	const ref: ServiceRef = data.applicationId
 		? { type: "application", id: data.applicationId }
 		: { type: "compose", id: data.composeId! };
@@ -127,7 +127,7 @@ export const updateWebhook = async (
 	organizationId?: string,
 	options: SaveOptions = {},
 ) => {
-	const data = parseInput(updateWebhookSchema(webhookConfig().allowlist).safeParse(input));
+	const data = parseInput(apiUpdateWebhook.safeParse(input));
 	const current = await findWebhookRow(data.webhookId, organizationId);
 	const templateType = data.templateType ?? current.templateType;
 	// A template given with a non-custom type is refused, as on create; a stored one is dropped
@@ -151,6 +151,28 @@ export const updateWebhook = async (
 			updatedAt: new Date().toISOString(),
 			// Turning a webhook back on clears what the system recorded when it turned it off.
 			...(reEnabled ? { disabledReason: null, consecutiveFailures: 0 } : {}),
+		})
+		.where(eq(applicationWebhooks.webhookId, webhookId))
+		.returning();
+	return toWebhookView(row!);
+};
+
+/**
+ * Turns a webhook on or off. Turning it on clears what the system recorded when it turned the
+ * webhook off (the reason and the failure streak), so the next failure starts a fresh count.
+ */
+export const toggleWebhook = async (
+	webhookId: string,
+	enabled: boolean,
+	organizationId?: string,
+) => {
+	await findWebhookRow(webhookId, organizationId);
+	const [row] = await getDatabase()
+		.update(applicationWebhooks)
+		.set({
+			enabled,
+			updatedAt: new Date().toISOString(),
+			...(enabled ? { disabledReason: null, consecutiveFailures: 0 } : {}),
 		})
 		.where(eq(applicationWebhooks.webhookId, webhookId))
 		.returning();

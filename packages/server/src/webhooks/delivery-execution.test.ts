@@ -6,6 +6,7 @@ import { createTestService } from "../__test__/fixtures";
 import { getDatabase } from "../db/client";
 import type { Deployment } from "../db/schema/deployment";
 import { applicationWebhooks } from "../db/schema/webhook";
+import type { CreateWebhookInput } from "../db/schema/webhook-api";
 import { requestDeploymentCancel } from "../deployments/cancel-bus";
 import { enqueueDeployment } from "../deployments/queue";
 import type { DeploymentEventName, ServiceType, TriggerType } from "../lifecycle/types";
@@ -14,7 +15,6 @@ import { createWebhook } from "../services/webhook";
 import { deliveriesOf, deploy, deployAndFinish, waitForDeployment } from "./__test__/deliveries";
 import { useWebhookEngine } from "./__test__/engine";
 import { useReceiverRoutes } from "./__test__/routes";
-import type { CreateWebhookInput } from "./validation";
 
 const engine = useWebhookEngine();
 const route = useReceiverRoutes(engine);

@@ -6,23 +6,15 @@
  */
 import { relations, sql } from "drizzle-orm";
 import { boolean, check, index, integer, jsonb, pgEnum, pgTable, text } from "drizzle-orm/pg-core";
+import { webhookTemplateTypes } from "../../webhooks/templates/types";
 import { application } from "./application";
 import { compose } from "./compose";
 import { createdAtColumn, idColumn } from "./shared";
+import { webhookDeliveryStatuses } from "./webhook-api";
 
-export const webhookTemplateType = pgEnum("webhookTemplateType", [
-	"generic",
-	"slack",
-	"n8n",
-	"custom",
-]);
+export const webhookTemplateType = pgEnum("webhookTemplateType", webhookTemplateTypes);
 
-export const webhookDeliveryStatus = pgEnum("webhookDeliveryStatus", [
-	"pending",
-	"retrying",
-	"success",
-	"failed",
-]);
+export const webhookDeliveryStatus = pgEnum("webhookDeliveryStatus", webhookDeliveryStatuses);
 
 export const applicationWebhooks = pgTable(
 	"application_webhooks",

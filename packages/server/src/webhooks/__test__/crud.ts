@@ -2,10 +2,10 @@
 /** Inputs and assertions shared by the webhook CRUD test files. */
 import { expect } from "vitest";
 import { createTestService } from "../../__test__/fixtures";
+import type { CreateWebhookInput } from "../../db/schema/webhook-api";
 import { ValidationError } from "../../lib/errors";
 import type { SaveOptions } from "../../services/webhook";
 import type { ResolveHost } from "../url-guard";
-import type { CreateWebhookInput } from "../validation";
 
 export const newApplication = async () => (await createTestService("application")).service.id;
 
