@@ -21,6 +21,7 @@ export const getWebhookStats = async (webhookId: string, organizationId?: string
 			attemptCount: webhookDeliveries.attemptCount,
 			lastDurationMs: webhookDeliveries.lastDurationMs,
 			createdAt: webhookDeliveries.createdAt,
+			deliveryId: webhookDeliveries.deliveryId,
 		})
 		.from(webhookDeliveries)
 		.where(and(eq(webhookDeliveries.webhookId, webhookId), eq(webhookDeliveries.isTest, false)))
@@ -40,6 +41,7 @@ export const getWebhookStats = async (webhookId: string, organizationId?: string
 		retryRate: finished.length === 0 ? 0 : retried / finished.length,
 		/** The newest deliveries, oldest first, for the dashboard's chart. */
 		recent: rows.slice(-RECENT_FOR_CHART).map((row) => ({
+			deliveryId: row.deliveryId,
 			at: row.createdAt,
 			status: row.status,
 			durationMs: row.lastDurationMs,

@@ -23,6 +23,7 @@ import { webhookConfig, webhookEncryptionKey } from "../webhooks/settings";
 import { assertWebhookUrl, type ResolveHost, WebhookUrlError } from "../webhooks/url-guard";
 import { findService, type ServiceRef } from "./service";
 import { findWebhookRow, parseInput, toWebhookView } from "./webhook-access";
+import { findLatestDeliveries } from "./webhook-latest-delivery";
 
 // The PRD's delivery functions, implemented beside the engine.
 export { sendWebhook } from "../webhooks/deliver";
@@ -42,6 +43,7 @@ export { getOrganizationWebhookStats, getWebhookStats } from "./webhook-stats";
 const serviceColumn = (type: ServiceType) =>
 	type === "application" ? applicationWebhooks.applicationId : applicationWebhooks.composeId;
 
+/** A service's webhooks, each with the status of its newest delivery for the dashboard's list. */
 const findWebhooksByService = async (ref: ServiceRef, organizationId?: string) => {
 	await findService(ref, organizationId);
 	const rows = await getDatabase()
@@ -49,7 +51,11 @@ const findWebhooksByService = async (ref: ServiceRef, organizationId?: string) =
 		.from(applicationWebhooks)
 		.where(eq(serviceColumn(ref.type), ref.id))
 		.orderBy(applicationWebhooks.createdAt);
-	return rows.map(toWebhookView);
+	const latest = await findLatestDeliveries(rows.map((row) => row.webhookId));
+	return rows.map((row) => ({
+		...toWebhookView(row),
+		lastDelivery: latest.get(row.webhookId) ?? null,
+	}));
 };
 
 export const findWebhooksByApplication = (applicationId: string, organizationId?: string) =>
