@@ -39,8 +39,8 @@ export const DropdownMenuRadioItem = ({
 	children,
 	...props
 }: ComponentProps<typeof MenuPrimitive.RadioItem>) => (
-	<MenuPrimitive.RadioItem className={cn(itemClassName, "pl-7", className)} {...props}>
-		<span className="absolute left-2 flex h-3.5 w-3.5 items-center justify-center">
+	<MenuPrimitive.RadioItem className={cn(itemClassName, "ps-7", className)} {...props}>
+		<span className="absolute start-2 flex h-3.5 w-3.5 items-center justify-center">
 			<MenuPrimitive.ItemIndicator>
 				<Check className="h-4 w-4" />
 			</MenuPrimitive.ItemIndicator>

@@ -24,13 +24,16 @@ const headerToken = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 /** Visible ASCII, spaces and tabs: anything else (control characters, non-ASCII) cannot be sent. */
 const sendableValue = /^[\t\x20-\x7e]*$/;
 
-export type HeaderProblemCode =
-	| "invalid_name"
-	| "reserved"
-	| "hop_by_hop"
-	| "invalid_value"
-	| "value_too_long"
-	| "duplicate";
+export const HEADER_PROBLEM_CODES = [
+	"invalid_name",
+	"reserved",
+	"hop_by_hop",
+	"invalid_value",
+	"value_too_long",
+	"duplicate",
+] as const;
+
+export type HeaderProblemCode = (typeof HEADER_PROBLEM_CODES)[number];
 
 export interface HeaderProblem {
 	code: HeaderProblemCode;

@@ -51,7 +51,7 @@ export const QueuedDeployments = ({
 							<TableCell className="text-muted-foreground">
 								{formatDateTime(job.enqueuedAt, locale)}
 							</TableCell>
-							<TableCell className="text-right">
+							<TableCell className="text-end">
 								<Button
 									variant="outline"
 									size="sm"

@@ -9,6 +9,7 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { toast } from "@/components/ui/toaster";
+import { intlLocale } from "@/lib/languages";
 import { isAdmin } from "@/lib/roles";
 import { api } from "@/lib/trpc";
 import { useErrorToast } from "@/lib/use-error-toast";
@@ -28,7 +29,7 @@ export const WebhooksTab = (props: ServiceTabProps) =>
 
 const WebhookManagement = ({ serviceType, serviceId }: ServiceTabProps) => {
 	const { t, i18n } = useTranslation("webhook");
-	const locale = i18n.language;
+	const locale = intlLocale(i18n.language);
 	const serviceKey = { serviceType, serviceId };
 	const webhooks = useServiceWebhooks(serviceKey);
 	const refresh = useRefreshWebhooks();
