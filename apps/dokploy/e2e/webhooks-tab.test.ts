@@ -218,5 +218,5 @@ describe("the Webhooks tab in Chromium", () => {
 		const button = await page.getByTestId("add-webhook").boundingBox();
 		expect(button!.x + button!.width).toBeLessThan(title!.x);
 		await shoot("12-persian");
-	});
+	}, 300_000);
 });

@@ -77,7 +77,7 @@ export const DeliveriesPanel = ({
 
 	return (
 		<div className="flex flex-col gap-3" data-testid="deliveries-panel">
-			<div className="flex flex-wrap gap-2">
+			<div className="grid max-w-md grid-cols-2 gap-2">
 				<Select
 					value={status}
 					onValueChange={(next) => {

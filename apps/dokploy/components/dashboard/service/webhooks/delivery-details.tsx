@@ -20,7 +20,8 @@ export const DeliveryDetails = ({
 }) => {
 	const { t } = useTranslation("webhook");
 	return (
-		<div className="flex flex-col gap-4 py-2" data-testid="delivery-details">
+		// w-0 + min-w-full: long bodies scroll inside the row instead of widening the table.
+		<div className="flex w-0 min-w-full flex-col gap-4 py-2" data-testid="delivery-details">
 			<p className="font-mono text-xs text-muted-foreground" dir="ltr">
 				{t("deliveries.deliveryId", { id: delivery.idempotencyKey })}
 			</p>

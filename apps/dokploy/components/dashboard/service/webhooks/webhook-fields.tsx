@@ -29,32 +29,36 @@ export const WebhookFields = ({ form, idPrefix }: { form: WebhookFormApi; idPref
 
 	return (
 		<div className="grid gap-4 sm:grid-cols-2">
-			<WebhookField id={id("name")} field="name" label={t("form.name")} error={errors.name}>
-				<Input
-					id={id("name")}
-					placeholder={t("form.namePlaceholder")}
-					aria-invalid={Boolean(errors.name)}
-					data-testid="webhook-name"
-					{...form.register("name")}
-				/>
-			</WebhookField>
-			<WebhookField
-				id={id("url")}
-				field="url"
-				label={t("form.url")}
-				error={errors.url}
-				hint={url.trim().startsWith("http:") ? t("form.urlHttpWarning") : t("form.urlHint")}
-			>
-				<Input
+			<div className="sm:col-span-2">
+				<WebhookField id={id("name")} field="name" label={t("form.name")} error={errors.name}>
+					<Input
+						id={id("name")}
+						placeholder={t("form.namePlaceholder")}
+						aria-invalid={Boolean(errors.name)}
+						data-testid="webhook-name"
+						{...form.register("name")}
+					/>
+				</WebhookField>
+			</div>
+			<div className="sm:col-span-2">
+				<WebhookField
 					id={id("url")}
-					type="url"
-					dir="ltr"
-					placeholder="https://hooks.example.com/dokploy"
-					aria-invalid={Boolean(errors.url)}
-					data-testid="webhook-url"
-					{...form.register("url")}
-				/>
-			</WebhookField>
+					field="url"
+					label={t("form.url")}
+					error={errors.url}
+					hint={url.trim().startsWith("http:") ? t("form.urlHttpWarning") : t("form.urlHint")}
+				>
+					<Input
+						id={id("url")}
+						type="url"
+						dir="ltr"
+						placeholder="https://hooks.example.com/dokploy"
+						aria-invalid={Boolean(errors.url)}
+						data-testid="webhook-url"
+						{...form.register("url")}
+					/>
+				</WebhookField>
+			</div>
 			<WebhookField
 				id={id("templateType")}
 				field="templateType"

@@ -125,7 +125,7 @@ export const WebhookFormDialog = ({
 	return (
 		<>
 			<Dialog open={open} onOpenChange={changeOpen}>
-				<DialogContent className="max-w-2xl" closeLabel={common("actions.close")}>
+				<DialogContent className="sm:max-w-2xl" closeLabel={common("actions.close")}>
 					<DialogHeader>
 						<DialogTitle>
 							{webhook ? t("form.editTitle", { name: webhook.name }) : t("form.createTitle")}

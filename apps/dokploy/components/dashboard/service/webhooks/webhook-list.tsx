@@ -2,6 +2,7 @@
  * The service's webhooks: name and host, template, events, the on/off switch, the last delivery
  * and, for a webhook the system turned off, why and "Enable again". Each row has its actions.
  */
+import { deploymentEventNames } from "@dokploy/server/lifecycle/types";
 import { Send } from "lucide-react";
 import { useTranslation } from "next-i18next/pages";
 import { Badge } from "@/components/ui/badge";
@@ -93,9 +94,11 @@ export const WebhookList = ({
 						</TableCell>
 						<TableCell>
 							<div className="flex flex-wrap gap-1">
-								{webhook.events.map((event) => (
-									<Badge key={event}>{t(`events.${eventKey(event)}`)}</Badge>
-								))}
+								{deploymentEventNames
+									.filter((event) => webhook.events.includes(event))
+									.map((event) => (
+										<Badge key={event}>{t(`events.${eventKey(event)}`)}</Badge>
+									))}
 							</div>
 						</TableCell>
 						<TableCell>

@@ -40,9 +40,10 @@ const DeliveryChart = ({ recent, locale }: { recent: Stats["recent"]; locale: st
 		<svg
 			role="img"
 			aria-label={t("stats.chartDescription")}
+			width={width}
+			height={CHART_HEIGHT}
 			viewBox={`0 0 ${width} ${CHART_HEIGHT}`}
-			className="h-20 w-full max-w-md rtl:-scale-x-100"
-			preserveAspectRatio="none"
+			className="rtl:-scale-x-100"
 			data-testid="delivery-chart"
 		>
 			{recent.map((point, index) => {
