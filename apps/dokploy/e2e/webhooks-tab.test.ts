@@ -36,7 +36,7 @@ const shoot = async (name: string, docsName?: string) => {
 	if (docsName) await page.screenshot({ path: path.join(docsImagesDir, docsName), fullPage: true });
 };
 
-const poll = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: 60_000, interval: 500 });
+const poll = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 60_000, interval: 500 });
 
 const webhookRow = (name: string) => page.getByTestId("webhook-row").filter({ hasText: name });
 
