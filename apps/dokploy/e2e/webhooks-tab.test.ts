@@ -36,7 +36,8 @@ const shoot = async (name: string, docsName?: string) => {
 	if (docsName) await page.screenshot({ path: path.join(docsImagesDir, docsName), fullPage: true });
 };
 
-const poll = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 60_000, interval: 500 });
+const poll = <T>(read: () => T | Promise<T>) =>
+	expect.poll(read, { timeout: 60_000, interval: 500 });
 
 const webhookRow = (name: string) => page.getByTestId("webhook-row").filter({ hasText: name });
 
@@ -111,6 +112,8 @@ beforeAll(async () => {
 }, 180_000);
 
 afterAll(async () => {
+	// The page as the test left it, passed or failed: the first thing to look at after a failure.
+	await page?.screenshot({ path: path.join(screenshotsDir, "99-last.png"), fullPage: true });
 	await browser?.close();
 	await product?.stop();
 	await receiver?.close();
@@ -169,9 +172,7 @@ describe("the Webhooks tab in Chromium", () => {
 		});
 		await deploy();
 		await showDeliveries("Failing receiver");
-		await poll(() => page.getByTestId("delivery-status").first().textContent()).toBe(
-			"Retrying (1/3)",
-		);
+		await poll(() => panelBadges().first().textContent()).toBe("Retrying (1/3)");
 		await shoot("08-retrying");
 
 		await showDeliveries("Team Slack");
@@ -201,9 +202,7 @@ describe("the Webhooks tab in Chromium", () => {
 		await poll(() => page.locator("html").getAttribute("lang")).toBe("de");
 		await poll(() => page.getByTestId("add-webhook").textContent()).toBe("Webhook hinzufügen");
 		await poll(() => page.getByTestId("tab-webhooks").textContent()).toBe("Webhooks");
-		await poll(() => page.getByTestId("delivery-status").first().textContent()).toMatch(
-			/^(Zugestellt|Ausstehend)$/,
-		);
+		await poll(() => panelBadges().first().textContent()).toMatch(/^(Zugestellt|Ausstehend)$/);
 		expect(await page.locator("html").getAttribute("dir")).toBe("ltr");
 		await shoot("11-german");
 

@@ -8,14 +8,17 @@ import type { ServiceKey } from "../use-service";
 export type WebhookListItem = RouterOutputs["webhook"]["findByApplication"][number];
 export type DeliveryRow = RouterOutputs["webhook"]["getDeliveries"]["items"][number];
 
+/** Deliveries change in the worker: the list's "last delivery" follows every few seconds. */
+const LIST_REFRESH_MS = 5_000;
+
 export const useServiceWebhooks = ({ serviceType, serviceId }: ServiceKey, enabled = true) => {
 	const application = api.webhook.findByApplication.useQuery(
 		{ applicationId: serviceId },
-		{ enabled: enabled && serviceType === "application" },
+		{ enabled: enabled && serviceType === "application", refetchInterval: LIST_REFRESH_MS },
 	);
 	const compose = api.webhook.findByCompose.useQuery(
 		{ composeId: serviceId },
-		{ enabled: enabled && serviceType === "compose" },
+		{ enabled: enabled && serviceType === "compose", refetchInterval: LIST_REFRESH_MS },
 	);
 	return serviceType === "application" ? application : compose;
 };
