@@ -79,12 +79,20 @@ const deliveryStatuses = () =>
 		.getByTestId("delivery-row")
 		.evaluateAll((rows) => rows.map((row) => row.getAttribute("data-status")));
 
+/** The badges of the deliveries panel (the list shows each webhook's last one too). */
+const panelBadges = () => page.getByTestId("deliveries-panel").getByTestId("delivery-status");
+
+/** Deploys the demo app from its Deployments tab, waits for the new deployment to finish, comes back. */
 const deploy = async () => {
 	await page.getByTestId("tab-deployments").click();
-	await page.getByTestId("deploy-button").click();
-	await poll(() => page.getByTestId("deployment-row").first().getAttribute("data-status")).toBe(
-		"done",
+	const rows = page.getByTestId("deployment-row");
+	await poll(() => page.getByTestId("deployments-empty").or(rows.first()).count()).toBeGreaterThan(
+		0,
 	);
+	const before = await rows.count();
+	await page.getByTestId("deploy-button").click();
+	await poll(() => rows.count()).toBe(before + 1);
+	await poll(() => rows.first().getAttribute("data-status")).toBe("done");
 	await page.getByTestId("tab-webhooks").click();
 };
 
@@ -213,7 +221,11 @@ describe("the Webhooks tab in Chromium", () => {
 		await poll(() => page.getByTestId("add-webhook").textContent()).toBe("افزودن وب‌هوک");
 		await poll(() => page.getByTestId("tab-webhooks").textContent()).toBe("وب‌هوک‌ها");
 		// Mirrored: the card's title starts at the right edge and its button sits to the left of it.
-		const title = await page.getByText("وب‌هوک‌ها", { exact: true }).nth(1).boundingBox();
+		const title = await page
+			.getByTestId("webhooks-tab")
+			.getByText("وب‌هوک‌ها", { exact: true })
+			.first()
+			.boundingBox();
 		const button = await page.getByTestId("add-webhook").boundingBox();
 		expect(button!.x + button!.width).toBeLessThan(title!.x);
 		await shoot("12-persian");
