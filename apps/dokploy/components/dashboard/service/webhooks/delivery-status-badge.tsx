@@ -28,7 +28,12 @@ export const DeliveryStatusBadge = ({
 			? t("deliveries.retrying", { attempt: Math.min(attemptCount, MAX_RETRIES), max: MAX_RETRIES })
 			: t(`deliveries.${status}`);
 	return (
-		<Badge variant={variants[status]} data-testid="delivery-status" data-status={status}>
+		<Badge
+			variant={variants[status]}
+			className="whitespace-nowrap"
+			data-testid="delivery-status"
+			data-status={status}
+		>
 			{status === "pending" ? <Loader2 className="me-1 h-3 w-3 animate-spin" /> : null}
 			{label}
 		</Badge>

@@ -44,7 +44,7 @@ export const DeliveryTable = ({
 					<TableHead>{t("deliveries.responseTime")}</TableHead>
 					<TableHead>{t("deliveries.time")}</TableHead>
 					<TableHead>{t("deliveries.nextAttempt")}</TableHead>
-					<TableHead className="text-end">{t("list.actions")}</TableHead>
+					<TableHead className="text-end!">{t("list.actions")}</TableHead>
 				</TableRow>
 			</TableHeader>
 			<TableBody>
@@ -71,9 +71,7 @@ export const DeliveryTable = ({
 									</div>
 								</TableCell>
 								<TableCell>{t(`events.${eventKey(delivery.event)}`)}</TableCell>
-								<TableCell dir="ltr" className="text-start">
-									{delivery.lastHttpStatus ?? "—"}
-								</TableCell>
+								<TableCell>{delivery.lastHttpStatus ?? "—"}</TableCell>
 								<TableCell>
 									{delivery.lastDurationMs === null
 										? "—"

@@ -53,7 +53,7 @@ export const WebhookList = ({
 					<TableHead>{t("list.events")}</TableHead>
 					<TableHead>{t("list.enabled")}</TableHead>
 					<TableHead>{t("list.lastDelivery")}</TableHead>
-					<TableHead className="text-end">{t("list.actions")}</TableHead>
+					<TableHead className="text-end!">{t("list.actions")}</TableHead>
 				</TableRow>
 			</TableHeader>
 			<TableBody>
