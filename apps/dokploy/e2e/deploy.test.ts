@@ -6,6 +6,7 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchChromium } from "./browser";
+import { openService, signIn } from "./dashboard";
 import { admin, startProduct } from "./product";
 
 let product: Awaited<ReturnType<typeof startProduct>>;
@@ -26,20 +27,6 @@ const newPage = async () => {
 	const page = await context.newPage();
 	page.setDefaultTimeout(20_000);
 	return page;
-};
-
-const signIn = async (page: Page, email: string, password: string) => {
-	await page.goto("/");
-	await page.getByTestId("signin-email").fill(email);
-	await page.getByTestId("signin-password").fill(password);
-	await page.getByTestId("signin-submit").click();
-	await page.waitForURL("**/dashboard/projects");
-};
-
-const openService = async (page: Page, name: string) => {
-	await page.getByTestId("project-card").filter({ hasText: "Demo" }).first().click();
-	await page.getByTestId("service-card").filter({ hasText: name }).first().click();
-	await page.getByTestId("tab-deployments").click();
 };
 
 const deployAndWait = async (page: Page, status: "done" | "error") => {
@@ -83,7 +70,7 @@ describe("the dashboard in Chromium", () => {
 		await page.getByTestId("signup-submit").click();
 		await page.waitForURL("**/dashboard/projects");
 
-		await openService(page, "Demo app");
+		await openService(page, "Demo app", "deployments");
 		const done = await deployAndWait(page, "done");
 		await done.getByTestId("view-log-button").click();
 		await expect
@@ -93,7 +80,7 @@ describe("the dashboard in Chromium", () => {
 		await page.screenshot({ path: `${product.dataDir}/demo-app-done.png`, fullPage: true });
 
 		await page.goto("/dashboard/projects");
-		await openService(page, "Broken app");
+		await openService(page, "Broken app", "deployments");
 		const failed = await deployAndWait(page, "error");
 		await expect
 			.poll(() => failed.getByTestId("deployment-error").textContent())

@@ -28,6 +28,12 @@ describe("resolveLocale", () => {
 		expect(resolveLocale({ "accept-language": "ja-JP" })).toBe("ja");
 	});
 
+	it("knows Kazakh by its standard tag and Persian by its own", () => {
+		expect(resolveLocale({ "accept-language": "kk-KZ,ru;q=0.5" })).toBe("kz");
+		expect(resolveLocale({ "accept-language": "fa-IR" })).toBe("fa");
+		expect(resolveLocale({ "accept-language": "zh-Hant" })).toBe("zh-Hant");
+	});
+
 	it("writes a cookie that the whole site reads for a year", () => {
 		expect(localeCookie("de")).toBe("DOKPLOY_LOCALE=de; Path=/; Max-Age=31536000; SameSite=Lax");
 	});

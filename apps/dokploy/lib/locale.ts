@@ -2,7 +2,7 @@
  * The locale lives in a cookie rather than in the URL, so every page has one address and a
  * link shared between two people opens in each one's own language.
  */
-import { defaultLocale, isLocale, type Locale, languages } from "./languages";
+import { defaultLocale, intlLocale, isLocale, type Locale, languages } from "./languages";
 
 export const LOCALE_COOKIE = "DOKPLOY_LOCALE";
 const ONE_YEAR_SECONDS = 60 * 60 * 24 * 365;
@@ -20,9 +20,15 @@ const fromAcceptLanguage = (header: string | undefined): Locale | undefined => {
 	for (const entry of header?.split(",") ?? []) {
 		const tag = entry.split(";")[0]?.trim().toLowerCase();
 		if (!tag) continue;
-		const exact = languages.find((language) => language.code.toLowerCase() === tag);
+		// Browsers send standard tags: Kazakh comes as "kk", which Dokploy calls "kz".
+		const tags = (language: (typeof languages)[number]) =>
+			[language.code, intlLocale(language.code)].map((value) => value.toLowerCase());
+		const exact = languages.find((language) => tags(language).includes(tag));
 		if (exact) return exact.code;
-		const prefix = languages.find((language) => language.code.split("-")[0] === tag.split("-")[0]);
+		const base = tag.split("-")[0];
+		const prefix = languages.find((language) =>
+			tags(language).some((value) => value.split("-")[0] === base),
+		);
 		if (prefix) return prefix.code;
 	}
 	return undefined;

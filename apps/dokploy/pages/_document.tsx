@@ -1,5 +1,6 @@
 import type { DocumentProps } from "next/document";
 import { Head, Html, Main, NextScript } from "next/document";
+import { intlLocale, textDirection } from "@/lib/languages";
 
 /** The page's language, from the props getServerSideProps resolved from the locale cookie. */
 const documentLanguage = (props: DocumentProps) => {
@@ -7,9 +8,11 @@ const documentLanguage = (props: DocumentProps) => {
 	return typeof pageProps?.locale === "string" ? pageProps.locale : "en";
 };
 
+/** Persian is written right to left: the whole page mirrors, through logical CSS properties. */
 export default function Document(props: DocumentProps) {
+	const locale = documentLanguage(props);
 	return (
-		<Html lang={documentLanguage(props)}>
+		<Html lang={intlLocale(locale)} dir={textDirection(locale)}>
 			<Head />
 			<body className="antialiased">
 				<Main />

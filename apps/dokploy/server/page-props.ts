@@ -4,6 +4,7 @@
  */
 import type { Role } from "@dokploy/server/auth/membership";
 import { findOrganizationById } from "@dokploy/server/services/organization";
+import { webhookConfig } from "@dokploy/server/webhooks/settings";
 import { fromNodeHeaders } from "better-auth/node";
 import type { GetServerSidePropsContext, GetServerSidePropsResult } from "next";
 import type { SSRConfig } from "next-i18next/pages";
@@ -21,7 +22,12 @@ export interface Viewer {
 	organization: { id: string; name: string };
 }
 
-export type DashboardPageProps = PublicPageProps & { viewer: Viewer };
+/** Features the operator can turn off; the pages hide what the API would refuse. */
+export interface Features {
+	webhooks: boolean;
+}
+
+export type DashboardPageProps = PublicPageProps & { viewer: Viewer; features: Features };
 
 export type SignedInCaller = CallerContext & {
 	user: NonNullable<CallerContext["user"]>;
@@ -35,9 +41,15 @@ const callerOf = (context: GetServerSidePropsContext) =>
 const isSignedInMember = (caller: CallerContext): caller is SignedInCaller =>
 	Boolean(caller.user && caller.organizationId && caller.role);
 
-const publicPageProps = async (context: GetServerSidePropsContext): Promise<PublicPageProps> => {
+/** Translation namespaces: every page has `common`; a page adds the ones its components use. */
+export type Namespace = "common" | "webhook";
+
+const publicPageProps = async (
+	context: GetServerSidePropsContext,
+	namespaces: Namespace[] = ["common"],
+): Promise<PublicPageProps> => {
 	const locale = resolveLocale(context.req.headers);
-	return { ...(await loadTranslations(locale)), locale };
+	return { ...(await loadTranslations(locale, namespaces)), locale };
 };
 
 const signInRedirect = { redirect: { destination: "/", permanent: false } } as const;
@@ -59,6 +71,7 @@ export const authPageProps = async (
 export const dashboardPageProps = async <Extra extends object = Record<never, never>>(
 	context: GetServerSidePropsContext,
 	load?: (caller: SignedInCaller) => Promise<Extra | "not-found">,
+	namespaces: Namespace[] = ["common"],
 ): Promise<GetServerSidePropsResult<DashboardPageProps & Extra>> => {
 	const caller = await callerOf(context);
 	if (!isSignedInMember(caller)) return signInRedirect;
@@ -71,5 +84,6 @@ export const dashboardPageProps = async <Extra extends object = Record<never, ne
 		role: caller.role,
 		organization,
 	};
-	return { props: { ...(await publicPageProps(context)), viewer, ...extra } };
+	const features: Features = { webhooks: webhookConfig().enabled };
+	return { props: { ...(await publicPageProps(context, namespaces)), viewer, features, ...extra } };
 };

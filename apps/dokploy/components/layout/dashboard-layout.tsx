@@ -58,7 +58,7 @@ export const DashboardLayout = ({
 							</Link>
 						))}
 					</nav>
-					<div className="ml-auto flex items-center gap-2">
+					<div className="ms-auto flex items-center gap-2">
 						<span className="hidden text-sm text-muted-foreground md:inline">{viewer.email}</span>
 						<LanguageSwitcher locale={locale} />
 						<SignOutButton />

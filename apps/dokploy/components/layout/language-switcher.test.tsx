@@ -31,17 +31,22 @@ describe("LanguageSwitcher", () => {
 		expect(screen.getByTestId("language-switcher")).toHaveAccessibleName("Choose a language");
 	});
 
-	it("offers every supported language, each named in itself", async () => {
+	it("offers all 21 languages, each named in itself", async () => {
 		await renderWithI18n(<LanguageSwitcher locale="en" reload={() => {}} />);
 		openMenu();
+		expect(await screen.findAllByRole("menuitemradio")).toHaveLength(21);
 		for (const [code, name] of [
 			["es", "Español"],
 			["fr", "Français"],
 			["de", "Deutsch"],
 			["pt-BR", "Português (Brasil)"],
 			["zh-Hans", "简体中文"],
+			["zh-Hant", "繁體中文"],
 			["ru", "Русский"],
 			["ja", "日本語"],
+			["fa", "فارسی"],
+			["kz", "Қазақ тілі"],
+			["ml", "മലയാളം"],
 		]) {
 			expect(await screen.findByTestId(`language-option-${code}`)).toHaveTextContent(name!);
 		}

@@ -9,7 +9,7 @@ import {
 	DropdownMenuRadioItem,
 	DropdownMenuTrigger,
 } from "@/components/ui/dropdown-menu";
-import { isLocale, type Locale, languages } from "@/lib/languages";
+import { intlLocale, isLocale, type Locale, languages } from "@/lib/languages";
 import { localeCookie } from "@/lib/locale";
 
 const reloadPage = () => window.location.reload();
@@ -47,14 +47,14 @@ export const LanguageSwitcher = ({
 					{current?.name}
 				</Button>
 			</DropdownMenuTrigger>
-			<DropdownMenuContent align="end">
+			<DropdownMenuContent align="end" className="max-h-96 overflow-y-auto">
 				<DropdownMenuLabel>{t("language.label")}</DropdownMenuLabel>
 				<DropdownMenuRadioGroup value={locale} onValueChange={choose}>
 					{languages.map((language) => (
 						<DropdownMenuRadioItem
 							key={language.code}
 							value={language.code}
-							lang={language.code}
+							lang={intlLocale(language.code)}
 							data-testid={`language-option-${language.code}`}
 						>
 							{language.name}

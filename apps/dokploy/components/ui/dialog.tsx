@@ -23,7 +23,7 @@ export const DialogContent = ({
 		>
 			{children}
 			<DialogPrimitive.Close
-				className="absolute top-4 right-4 rounded-sm opacity-70 hover:opacity-100"
+				className="absolute top-4 end-4 rounded-sm opacity-70 hover:opacity-100"
 				aria-label={closeLabel}
 			>
 				<X className="h-4 w-4" />

@@ -27,13 +27,20 @@ export const DropdownMenuContent = ({
 const itemClassName =
 	"relative flex cursor-default select-none items-center gap-2 rounded-sm px-2 py-1.5 text-sm outline-none data-[highlighted]:bg-muted data-[disabled]:opacity-50";
 
+export const DropdownMenuItem = ({
+	className,
+	...props
+}: ComponentProps<typeof MenuPrimitive.Item>) => (
+	<MenuPrimitive.Item className={cn(itemClassName, className)} {...props} />
+);
+
 export const DropdownMenuRadioItem = ({
 	className,
 	children,
 	...props
 }: ComponentProps<typeof MenuPrimitive.RadioItem>) => (
-	<MenuPrimitive.RadioItem className={cn(itemClassName, "pl-7", className)} {...props}>
-		<span className="absolute left-2 flex h-3.5 w-3.5 items-center justify-center">
+	<MenuPrimitive.RadioItem className={cn(itemClassName, "ps-7", className)} {...props}>
+		<span className="absolute start-2 flex h-3.5 w-3.5 items-center justify-center">
 			<MenuPrimitive.ItemIndicator>
 				<Check className="h-4 w-4" />
 			</MenuPrimitive.ItemIndicator>

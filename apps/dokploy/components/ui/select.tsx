@@ -53,13 +53,13 @@ export const SelectItem = ({
 }: ComponentProps<typeof SelectPrimitive.Item>) => (
 	<SelectPrimitive.Item
 		className={cn(
-			"relative flex cursor-default select-none items-center rounded-sm py-1.5 pr-2 pl-7 text-sm outline-none",
+			"relative flex cursor-default select-none items-center rounded-sm py-1.5 pe-2 ps-7 text-sm outline-none",
 			"data-[highlighted]:bg-muted data-[disabled]:opacity-50",
 			className,
 		)}
 		{...props}
 	>
-		<span className="absolute left-2 flex h-3.5 w-3.5 items-center justify-center">
+		<span className="absolute start-2 flex h-3.5 w-3.5 items-center justify-center">
 			<SelectPrimitive.ItemIndicator>
 				<Check className="h-4 w-4" />
 			</SelectPrimitive.ItemIndicator>

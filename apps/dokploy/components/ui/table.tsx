@@ -17,7 +17,7 @@ export const TableRow = ({ className, ...props }: ComponentProps<"tr">) => (
 
 export const TableHead = ({ className, ...props }: ComponentProps<"th">) => (
 	<th
-		className={cn("h-9 px-3 text-left align-middle font-medium text-muted-foreground", className)}
+		className={cn("h-9 px-3 text-start align-middle font-medium text-muted-foreground", className)}
 		{...props}
 	/>
 );

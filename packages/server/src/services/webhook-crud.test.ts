@@ -3,6 +3,7 @@ import { randomBytes } from "node:crypto";
 import { Webhook as StandardWebhook } from "standardwebhooks";
 import { describe, expect, it } from "vitest";
 import { createTestService } from "../__test__/fixtures";
+import type { CreateWebhookInput } from "../db/schema/webhook-api";
 import { NotFoundError } from "../lib/errors";
 import {
 	createWebhook,
@@ -13,7 +14,6 @@ import { webhookRow } from "../webhooks/__test__/deliveries";
 import { useWebhookEngine } from "../webhooks/__test__/engine";
 import { useReceiverRoutes } from "../webhooks/__test__/routes";
 import { customTemplateVariables } from "../webhooks/templates/custom";
-import type { CreateWebhookInput } from "../webhooks/validation";
 import {
 	composeWebhookInput,
 	webhookInput as input,
@@ -140,7 +140,7 @@ describe("createWebhook", () => {
 		expect(webhook.events).toEqual(["deployment.failed", "deployment.cancelled"]);
 	});
 
-	it("checks custom headers: at most 20, token names, no reserved names, values up to 1 KB without line breaks", async () => {
+	it("checks custom headers: at most 20, token names, no reserved names, values up to 1 KB of visible ASCII", async () => {
 		const applicationId = await newApplication();
 		const many = (count: number) =>
 			Object.fromEntries(Array.from({ length: count }, (_, i) => [`X-H${i}`, "v"]));
@@ -165,11 +165,10 @@ describe("createWebhook", () => {
 		expect(await refused({ "X-Big": "a".repeat(1025) })).toMatch(
 			/The value of X-Big is longer than 1 KB/,
 		);
-		expect(await refused({ "X-Wide": "é".repeat(513) })).toMatch(/longer than 1 KB/);
 		expect(await refused({ "X-Split": "a\r\nInjected: yes" })).toMatch(
-			/may not contain line breaks/,
+			/may only contain visible ASCII/,
 		);
-		expect(await refused({ "X-Split": "a\nb" })).toMatch(/may not contain line breaks/);
+		expect(await refused({ "X-Split": "a\nb" })).toMatch(/may only contain visible ASCII/);
 		expect(await refused({ "X-Team": "a", "x-team": "b" })).toMatch(
 			/The header x-team is given twice/,
 		);

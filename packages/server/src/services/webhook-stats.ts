@@ -9,6 +9,8 @@ import { applicationWebhooks, webhookDeliveries } from "../db/schema/webhook";
 import { serviceIdColumn, serviceTables, serviceTypes } from "./service-ref";
 import { findWebhookRow } from "./webhook-access";
 
+const RECENT_FOR_CHART = 30;
+
 /** Figures over the deliveries still kept (the newest 100 finished ones and all open ones). */
 export const getWebhookStats = async (webhookId: string, organizationId: string) => {
 	await findWebhookRow(webhookId, organizationId);
@@ -17,9 +19,12 @@ export const getWebhookStats = async (webhookId: string, organizationId: string)
 			status: webhookDeliveries.status,
 			attemptCount: webhookDeliveries.attemptCount,
 			lastDurationMs: webhookDeliveries.lastDurationMs,
+			createdAt: webhookDeliveries.createdAt,
+			deliveryId: webhookDeliveries.deliveryId,
 		})
 		.from(webhookDeliveries)
-		.where(and(eq(webhookDeliveries.webhookId, webhookId), eq(webhookDeliveries.isTest, false)));
+		.where(and(eq(webhookDeliveries.webhookId, webhookId), eq(webhookDeliveries.isTest, false)))
+		.orderBy(webhookDeliveries.createdAt);
 	const finished = rows.filter((row) => row.status === "success" || row.status === "failed");
 	const timed = rows.filter((row) => row.attemptCount > 0 && row.lastDurationMs !== null);
 	const retried = finished.filter((row) => row.attemptCount > 1).length;
@@ -33,6 +38,13 @@ export const getWebhookStats = async (webhookId: string, organizationId: string)
 				? null
 				: Math.round(timed.reduce((sum, row) => sum + (row.lastDurationMs ?? 0), 0) / timed.length),
 		retryRate: finished.length === 0 ? 0 : retried / finished.length,
+		/** The newest deliveries, oldest first, for the dashboard's chart. */
+		recent: rows.slice(-RECENT_FOR_CHART).map((row) => ({
+			deliveryId: row.deliveryId,
+			at: row.createdAt,
+			status: row.status,
+			durationMs: row.lastDurationMs,
+		})),
 	};
 };
 

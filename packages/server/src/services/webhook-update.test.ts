@@ -245,7 +245,8 @@ describe("deleteWebhook and the lookups by service", () => {
 			second.webhook.webhookId,
 		]);
 		const forCompose = await findWebhooksByCompose(stack.id, organizationId);
-		expect(forCompose).toEqual([onCompose.webhook]);
+		// Listed with its newest delivery, for the dashboard; none yet.
+		expect(forCompose).toEqual([{ ...onCompose.webhook, lastDelivery: null }]);
 		expect(forCompose[0]).toMatchObject({ composeId: stack.id, applicationId: null });
 		const stranger = await createTestService("application");
 		await expect(findWebhooksByApplication(app.id, stranger.organizationId)).rejects.toBeInstanceOf(

@@ -8,22 +8,22 @@
 import { and, count, eq } from "drizzle-orm";
 import { getDatabase } from "../db/client";
 import { applicationWebhooks } from "../db/schema/webhook";
+import {
+	apiCreateWebhook,
+	apiUpdateWebhook,
+	type CreateWebhookInput,
+	type UpdateWebhookInput,
+	webhookTemplateSettingsSchema,
+} from "../db/schema/webhook-api";
 import { ValidationError } from "../lib/errors";
+import { MAX_WEBHOOKS_PER_SERVICE, webhookSecretSchema } from "../webhooks/rules";
 import { encryptSecret, generateWebhookSecret, maskSecret } from "../webhooks/secrets";
 import { webhookConfig, webhookEncryptionKey } from "../webhooks/settings";
 import { assertWebhookUrl, type ResolveHost, WebhookUrlError } from "../webhooks/url-guard";
-import {
-	type CreateWebhookInput,
-	createWebhookSchema,
-	MAX_WEBHOOKS_PER_SERVICE,
-	type UpdateWebhookInput,
-	updateWebhookSchema,
-	webhookSecretSchema,
-	webhookTemplateSettingsSchema,
-} from "../webhooks/validation";
 import { findService, type ServiceRef } from "./service";
 import { serviceIdColumn, serviceOwnerColumns, serviceRefOf } from "./service-ref";
 import { findWebhookRow, parseInput, toWebhookView } from "./webhook-access";
+import { findLatestDeliveries } from "./webhook-latest-delivery";
 
 // The PRD's delivery functions, implemented beside the engine.
 /** @public the PRD's service interface */
@@ -38,8 +38,10 @@ export {
 	retryWebhook,
 	testWebhook,
 } from "./webhook-delivery";
+export { previewWebhookTemplate } from "./webhook-preview";
 export { getOrganizationWebhookStats, getWebhookStats } from "./webhook-stats";
 
+/** A service's webhooks, each with the status of its newest delivery for the dashboard's list. */
 const findWebhooksByService = async (ref: ServiceRef, organizationId: string) => {
 	await findService(ref, organizationId);
 	const rows = await getDatabase()
@@ -47,7 +49,11 @@ const findWebhooksByService = async (ref: ServiceRef, organizationId: string) =>
 		.from(applicationWebhooks)
 		.where(eq(serviceIdColumn(applicationWebhooks, ref.type), ref.id))
 		.orderBy(applicationWebhooks.createdAt);
-	return rows.map(toWebhookView);
+	const latest = await findLatestDeliveries(rows.map((row) => row.webhookId));
+	return rows.map((row) => ({
+		...toWebhookView(row),
+		lastDelivery: latest.get(row.webhookId) ?? null,
+	}));
 };
 
 export const findWebhooksByApplication = (applicationId: string, organizationId: string) =>
@@ -87,7 +93,7 @@ export const createWebhook = async (
 	organizationId: string,
 	options: SaveOptions = {},
 ) => {
-	const data = parseInput(createWebhookSchema(webhookConfig().allowlist).safeParse(input));
+	const data = parseInput(apiCreateWebhook.safeParse(input));
 	const ref = serviceRefOf(data);
 	await findService(ref, organizationId);
 	const [existing] = await getDatabase()
@@ -122,7 +128,7 @@ export const updateWebhook = async (
 	organizationId: string,
 	options: SaveOptions = {},
 ) => {
-	const data = parseInput(updateWebhookSchema(webhookConfig().allowlist).safeParse(input));
+	const data = parseInput(apiUpdateWebhook.safeParse(input));
 	const current = await findWebhookRow(data.webhookId, organizationId);
 	const templateType = data.templateType ?? current.templateType;
 	// A template given with a non-custom type is refused, as on create; a stored one is dropped
@@ -146,6 +152,28 @@ export const updateWebhook = async (
 			updatedAt: new Date().toISOString(),
 			// Turning a webhook back on clears what the system recorded when it turned it off.
 			...(reEnabled ? { disabledReason: null, consecutiveFailures: 0 } : {}),
+		})
+		.where(eq(applicationWebhooks.webhookId, webhookId))
+		.returning();
+	return toWebhookView(row!);
+};
+
+/**
+ * Turns a webhook on or off. Turning it on clears what the system recorded when it turned the
+ * webhook off (the reason and the failure streak), so the next failure starts a fresh count.
+ */
+export const toggleWebhook = async (
+	webhookId: string,
+	enabled: boolean,
+	organizationId: string,
+) => {
+	await findWebhookRow(webhookId, organizationId);
+	const [row] = await getDatabase()
+		.update(applicationWebhooks)
+		.set({
+			enabled,
+			updatedAt: new Date().toISOString(),
+			...(enabled ? { disabledReason: null, consecutiveFailures: 0 } : {}),
 		})
 		.where(eq(applicationWebhooks.webhookId, webhookId))
 		.returning();

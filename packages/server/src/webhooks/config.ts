@@ -8,6 +8,8 @@ import { defaultTimeoutMs } from "./http";
 import { parseAllowlist, type WebhookAllowlist } from "./url-guard";
 
 export interface WebhookConfig {
+	/** WEBHOOKS_ENABLED: the feature flag; when false no delivery is written and the API refuses. */
+	enabled: boolean;
 	/** WEBHOOK_ALLOWED_HOSTS: hostnames, IPs and CIDRs exempt from the SSRF address rules. */
 	allowlist: WebhookAllowlist;
 	/** WEBHOOK_RETRY_SCALE: multiplies every retry delay (1 in production). */
@@ -48,6 +50,14 @@ const readNumber = (
 	return value;
 };
 
+const readBoolean = (env: Env, name: string, fallback: boolean) => {
+	const raw = env[name]?.trim().toLowerCase();
+	if (!raw) return fallback;
+	if (["true", "1", "yes", "on"].includes(raw)) return true;
+	if (["false", "0", "no", "off"].includes(raw)) return false;
+	throw new WebhookConfigError(`${name} must be true or false, got "${env[name]}"`);
+};
+
 const pemCertificate = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g;
 
 const readCaFile = (path: string | undefined, readFile: (path: string) => string) => {
@@ -76,6 +86,7 @@ export const readWebhookConfig = (
 		throw new WebhookConfigError((cause as Error).message, { cause });
 	}
 	return {
+		enabled: readBoolean(env, "WEBHOOKS_ENABLED", true),
 		allowlist,
 		retryScale: readNumber(env, "WEBHOOK_RETRY_SCALE", {
 			fallback: 1,

@@ -7,6 +7,7 @@ import { createTestOrganization, createTestService, waitFor } from "../__test__/
 import { getDatabase } from "../db/client";
 import type { Deployment } from "../db/schema/deployment";
 import { applicationWebhooks } from "../db/schema/webhook";
+import type { CreateWebhookInput } from "../db/schema/webhook-api";
 import { requestDeploymentCancel } from "../deployments/cancel-bus";
 import { cancelQueuedDeployment, enqueueDeployment } from "../deployments/queue";
 import type { DeploymentEventName, ServiceType, TriggerType } from "../lifecycle/types";
@@ -15,7 +16,6 @@ import { createWebhook } from "./__test__/as-owner";
 import { deliveriesOf, deploy, deployAndFinish, waitForDeployment } from "./__test__/deliveries";
 import { useWebhookEngine } from "./__test__/engine";
 import { useReceiverRoutes } from "./__test__/routes";
-import type { CreateWebhookInput } from "./validation";
 
 const engine = useWebhookEngine();
 const route = useReceiverRoutes(engine);

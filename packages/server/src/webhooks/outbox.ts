@@ -15,7 +15,7 @@ import { registerLifecycleListener } from "../lifecycle/emitter";
 import { type DeploymentLifecycleEvent, SYSTEM_TRIGGER } from "../lifecycle/types";
 import { buildWebhookPayload } from "./payload";
 import { enqueueDeliveries } from "./queue";
-import { dashboardBaseUrl } from "./settings";
+import { dashboardBaseUrl, webhookConfig } from "./settings";
 import { renderWebhookBody } from "./templates";
 
 type NewDelivery = typeof webhookDeliveries.$inferInsert;
@@ -66,6 +66,8 @@ const findTriggerUserEmail = async (tx: Transaction, triggeredBy: string) => {
  * enqueues them. This is the PRD's triggerWebhooks.
  */
 export const triggerWebhooks = async (tx: Transaction, event: DeploymentLifecycleEvent) => {
+	// With the feature turned off nothing is written, so nothing can be enqueued or sent later.
+	if (!webhookConfig().enabled) return undefined;
 	const column =
 		event.service.type === "application"
 			? applicationWebhooks.applicationId

@@ -2,7 +2,21 @@
  * Webhooks of applications and compose services (the PRD's API). Managing webhooks needs the
  * owner or admin role, reading them too: their URLs and headers often carry tokens. Every
  * call passes the caller's organization, so another organization's webhook is NOT_FOUND.
+ * The inputs are the shared `api*` schemas the dashboard's forms also use.
  */
+import {
+	apiCreateWebhook,
+	apiFindByApplication,
+	apiFindByCompose,
+	apiFindDelivery,
+	apiFindWebhook,
+	apiGetDeliveries,
+	apiPreviewTemplate,
+	apiRotateSecret,
+	apiTestWebhook,
+	apiToggleWebhook,
+	apiUpdateWebhook,
+} from "@dokploy/server/db/schema/webhook-api";
 import {
 	createWebhook,
 	deleteWebhook,
@@ -13,80 +27,96 @@ import {
 	getDeliveries,
 	getOrganizationWebhookStats,
 	getWebhookStats,
+	previewWebhookTemplate,
 	redeliver,
 	rotateSecret,
 	testWebhook,
+	toggleWebhook,
 	updateWebhook,
 } from "@dokploy/server/services/webhook";
+import { webhookConfig } from "@dokploy/server/webhooks/settings";
+import { TRPCError } from "@trpc/server";
 import { adminProcedure, createTRPCRouter } from "../trpc";
-import {
-	apiCreateWebhook,
-	apiFindByApplication,
-	apiFindByCompose,
-	apiFindDelivery,
-	apiFindWebhook,
-	apiGetDeliveries,
-	apiRotateSecret,
-	apiTestWebhook,
-	apiUpdateWebhook,
-} from "./webhook.schema";
+
+export const WEBHOOKS_DISABLED_MESSAGE =
+	"Webhooks are turned off on this instance (WEBHOOKS_ENABLED=false); the operator can turn them on";
+
+/** With the feature flag off every procedure refuses, after the caller's identity is checked. */
+const webhookProcedure = adminProcedure.use(({ next }) => {
+	if (!webhookConfig().enabled) {
+		throw new TRPCError({ code: "PRECONDITION_FAILED", message: WEBHOOKS_DISABLED_MESSAGE });
+	}
+	return next();
+});
 
 export const webhookRouter = createTRPCRouter({
 	/** Returns the new webhook and its secret: the only time the secret is shown. */
-	create: adminProcedure
+	create: webhookProcedure
 		.input(apiCreateWebhook)
 		.mutation(({ ctx, input }) => createWebhook(input, ctx.organizationId)),
 
-	update: adminProcedure
+	update: webhookProcedure
 		.input(apiUpdateWebhook)
 		.mutation(({ ctx, input }) => updateWebhook(input, ctx.organizationId)),
 
-	delete: adminProcedure
+	/** Enables or disables; enabling clears the disabled reason and the failure streak. */
+	toggle: webhookProcedure
+		.input(apiToggleWebhook)
+		.mutation(({ ctx, input }) =>
+			toggleWebhook(input.webhookId, input.enabled, ctx.organizationId),
+		),
+
+	delete: webhookProcedure
 		.input(apiFindWebhook)
 		.mutation(({ ctx, input }) => deleteWebhook(input.webhookId, ctx.organizationId)),
 
-	one: adminProcedure
+	one: webhookProcedure
 		.input(apiFindWebhook)
 		.query(({ ctx, input }) => findWebhookById(input.webhookId, ctx.organizationId)),
 
-	findByApplication: adminProcedure
+	findByApplication: webhookProcedure
 		.input(apiFindByApplication)
 		.query(({ ctx, input }) => findWebhooksByApplication(input.applicationId, ctx.organizationId)),
 
-	findByCompose: adminProcedure
+	findByCompose: webhookProcedure
 		.input(apiFindByCompose)
 		.query(({ ctx, input }) => findWebhooksByCompose(input.composeId, ctx.organizationId)),
 
 	/** Sends a sample event now and answers with what the receiver did. */
-	test: adminProcedure
+	test: webhookProcedure
 		.input(apiTestWebhook)
 		.mutation(({ ctx, input }) => testWebhook(input.webhookId, ctx.organizationId, input.event)),
 
-	rotateSecret: adminProcedure.input(apiRotateSecret).mutation(({ ctx, input }) =>
+	/** Renders a template against sample data, as the worker would; nothing is stored or sent. */
+	preview: webhookProcedure
+		.input(apiPreviewTemplate)
+		.query(({ input }) => previewWebhookTemplate(input)),
+
+	rotateSecret: webhookProcedure.input(apiRotateSecret).mutation(({ ctx, input }) =>
 		rotateSecret(input.webhookId, ctx.organizationId, {
 			...(input.graceHours !== undefined ? { graceHours: input.graceHours } : {}),
 			...(input.secret !== undefined ? { secret: input.secret } : {}),
 		}),
 	),
 
-	getDeliveries: adminProcedure.input(apiGetDeliveries).query(({ ctx, input }) => {
+	getDeliveries: webhookProcedure.input(apiGetDeliveries).query(({ ctx, input }) => {
 		const { webhookId, ...query } = input;
 		return getDeliveries(webhookId, ctx.organizationId, query);
 	}),
 
-	delivery: adminProcedure
+	delivery: webhookProcedure
 		.input(apiFindDelivery)
 		.query(({ ctx, input }) => findDeliveryById(input.deliveryId, ctx.organizationId)),
 
-	redeliver: adminProcedure
+	redeliver: webhookProcedure
 		.input(apiFindDelivery)
 		.mutation(({ ctx, input }) => redeliver(input.deliveryId, ctx.organizationId)),
 
-	stats: adminProcedure
+	stats: webhookProcedure
 		.input(apiFindWebhook)
 		.query(({ ctx, input }) => getWebhookStats(input.webhookId, ctx.organizationId)),
 
-	organizationStats: adminProcedure.query(({ ctx }) =>
+	organizationStats: webhookProcedure.query(({ ctx }) =>
 		getOrganizationWebhookStats(ctx.organizationId),
 	),
 });

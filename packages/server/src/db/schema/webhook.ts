@@ -7,23 +7,15 @@
 import { relations, sql } from "drizzle-orm";
 import { boolean, check, index, integer, jsonb, pgEnum, pgTable, text } from "drizzle-orm/pg-core";
 import type { ServiceType } from "../../lifecycle/types";
+import { webhookTemplateTypes } from "../../webhooks/templates/types";
 import { application } from "./application";
 import { compose } from "./compose";
 import { createdAtColumn, idColumn } from "./shared";
+import { type WebhookDeliveryStatus, webhookDeliveryStatuses } from "./webhook-api";
 
-export const webhookTemplateType = pgEnum("webhookTemplateType", [
-	"generic",
-	"slack",
-	"n8n",
-	"custom",
-]);
+export const webhookTemplateType = pgEnum("webhookTemplateType", webhookTemplateTypes);
 
-export const webhookDeliveryStatus = pgEnum("webhookDeliveryStatus", [
-	"pending",
-	"retrying",
-	"success",
-	"failed",
-]);
+export const webhookDeliveryStatus = pgEnum("webhookDeliveryStatus", webhookDeliveryStatuses);
 
 export const applicationWebhooks = pgTable(
 	"application_webhooks",
@@ -131,7 +123,6 @@ export const webhookDeliveriesRelations = relations(webhookDeliveries, ({ one })
 	}),
 }));
 
-export type WebhookDeliveryStatus = (typeof webhookDeliveryStatus.enumValues)[number];
 /** A delivery in one of these still has an attempt to come. */
 export const unfinishedDeliveryStatuses = [
 	"pending",

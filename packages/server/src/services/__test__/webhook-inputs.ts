@@ -2,9 +2,9 @@
 /** Inputs and assertions shared by the tests of the webhook services. */
 import { expect } from "vitest";
 import { createTestService } from "../../__test__/fixtures";
+import type { CreateWebhookInput } from "../../db/schema/webhook-api";
 import { NotFoundError, ValidationError } from "../../lib/errors";
 import type { ResolveHost } from "../../webhooks/url-guard";
-import type { CreateWebhookInput } from "../../webhooks/validation";
 import type { SaveOptions } from "../webhook";
 
 export const newApplication = async () => (await createTestService("application")).service.id;

@@ -7,10 +7,10 @@
 import { eq } from "drizzle-orm";
 import { getDatabase } from "../../db/client";
 import { applicationWebhooks, webhookDeliveries } from "../../db/schema/webhook";
+import type { CreateWebhookInput } from "../../db/schema/webhook-api";
 import { findServiceUnscoped, type ServiceRef } from "../../services/service";
 import { serviceRefOf } from "../../services/service-ref";
 import * as services from "../../services/webhook";
-import type { CreateWebhookInput } from "../validation";
 
 export * from "../../services/webhook";
 

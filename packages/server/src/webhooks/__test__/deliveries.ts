@@ -72,3 +72,10 @@ export const gapsBetweenAttempts = (delivery: WebhookDelivery) =>
 	delivery.attempts
 		.slice(1)
 		.map((attempt, i) => Date.parse(attempt.at) - Date.parse(delivery.attempts[i]!.at));
+
+/** Puts a webhook in the state the worker leaves after it turned the webhook off. */
+export const disableAsTheWorkerWould = (webhookId: string, reason: string, failures: number) =>
+	getDatabase()
+		.update(applicationWebhooks)
+		.set({ enabled: false, disabledReason: reason, consecutiveFailures: failures })
+		.where(eq(applicationWebhooks.webhookId, webhookId));

@@ -49,7 +49,7 @@ export const DeploymentList = ({
 					<TableHead>{t("deployments.columns.trigger")}</TableHead>
 					<TableHead>{t("deployments.columns.started")}</TableHead>
 					<TableHead>{t("deployments.columns.duration")}</TableHead>
-					<TableHead className="text-right">{t("deployments.columns.actions")}</TableHead>
+					<TableHead className="text-end!">{t("deployments.columns.actions")}</TableHead>
 				</TableRow>
 			</TableHeader>
 			<TableBody>

@@ -15,7 +15,7 @@ export const DeploymentStatusBadge = ({ status }: { status: DeploymentStatus | "
 	const { t } = useTranslation("common");
 	return (
 		<Badge variant={variants[status]} data-testid="deployment-status" data-status={status}>
-			{status === "running" ? <Loader2 className="mr-1 h-3 w-3 animate-spin" /> : null}
+			{status === "running" ? <Loader2 className="me-1 h-3 w-3 animate-spin" /> : null}
 			{t(`deployments.status.${status}`)}
 		</Badge>
 	);

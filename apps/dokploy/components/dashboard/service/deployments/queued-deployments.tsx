@@ -40,7 +40,7 @@ export const QueuedDeployments = ({
 							<TableCell className="text-muted-foreground">
 								{formatDateTime(job.enqueuedAt, locale)}
 							</TableCell>
-							<TableCell className="text-right">
+							<TableCell className="text-end">
 								<CancelDeploymentButton
 									pending={cancel.isPending}
 									testId="cancel-queued-button"

@@ -20,26 +20,30 @@ type ServicePageProps = DashboardPageProps & {
 };
 
 export const getServerSideProps: GetServerSideProps<ServicePageProps> = (context) =>
-	dashboardPageProps(context, async (caller) => {
-		const { projectId, serviceType, serviceId } = context.params ?? {};
-		const service = await findOwnedService(caller, serviceType, serviceId);
-		// The URL's project must be the service's own, or links would lead astray.
-		if (!service || service.projectId !== projectId) return "not-found";
-		return {
-			serviceType: service.type,
-			serviceId: service.id,
-			projectId: service.projectId,
-			projectName: service.project.name,
-			serviceName: service.name,
-		};
-	});
+	dashboardPageProps(
+		context,
+		async (caller) => {
+			const { projectId, serviceType, serviceId } = context.params ?? {};
+			const service = await findOwnedService(caller, serviceType, serviceId);
+			// The URL's project must be the service's own, or links would lead astray.
+			if (!service || service.projectId !== projectId) return "not-found";
+			return {
+				serviceType: service.type,
+				serviceId: service.id,
+				projectId: service.projectId,
+				projectName: service.project.name,
+				serviceName: service.name,
+			};
+		},
+		["common", "webhook"],
+	);
 
 export default function ServicePage(props: ServicePageProps) {
-	const { viewer, locale, serviceType, serviceId, projectId, projectName } = props;
+	const { viewer, features, locale, serviceType, serviceId, projectId, projectName } = props;
 	const { t } = useTranslation("common");
 	const router = useRouter();
 	const service = useServiceQuery({ serviceType, serviceId });
-	const tabs = visibleServiceTabs(viewer.role);
+	const tabs = visibleServiceTabs({ role: viewer.role, features });
 	const requested = typeof router.query.tab === "string" ? router.query.tab : undefined;
 	const activeTab = tabs.some((tab) => tab.value === requested) ? requested : tabs[0]?.value;
 	const name = service.data?.name ?? props.serviceName;

@@ -1,0 +1,23 @@
+import { Check } from "lucide-react";
+import { Checkbox as CheckboxPrimitive } from "radix-ui";
+import type { ComponentProps } from "react";
+import { cn } from "@/lib/cn";
+
+export const Checkbox = ({
+	className,
+	...props
+}: ComponentProps<typeof CheckboxPrimitive.Root>) => (
+	<CheckboxPrimitive.Root
+		className={cn(
+			"peer h-4 w-4 shrink-0 rounded-sm border border-primary shadow-sm",
+			"focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring disabled:cursor-not-allowed disabled:opacity-50",
+			"data-[state=checked]:bg-primary data-[state=checked]:text-primary-foreground",
+			className,
+		)}
+		{...props}
+	>
+		<CheckboxPrimitive.Indicator className="flex items-center justify-center text-current">
+			<Check className="h-3 w-3" />
+		</CheckboxPrimitive.Indicator>
+	</CheckboxPrimitive.Root>
+);
