@@ -82,9 +82,16 @@ const sameInLanguage: Record<string, readonly string[]> = {
 		"status",
 		"test",
 	],
-	es: ["general", "error", "manual"],
-	fr: ["description", "source", "application", "applications", "actions"],
+	es: ["general", "error", "manual", "variables"],
+	fr: ["description", "source", "application", "applications", "actions", "variables", "test"],
 	"pt-BR": ["branch", "log", "status", "manual"],
+	it: ["password", "repository", "branch", "log", "test"],
+	nl: ["repository", "branch", "status", "deployment", "deployments", "test"],
+	no: ["test"],
+	pl: ["test"],
+	tr: ["test"],
+	az: ["test"],
+	id: ["status", "manual"],
 };
 
 const mayEqualEnglish = (value: string, code = "") =>

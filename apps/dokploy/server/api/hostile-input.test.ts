@@ -180,6 +180,13 @@ describe("hostile input to the tRPC API", () => {
 			secret: webhookSecret,
 		},
 		"webhook.update": { webhookId: ids.webhookId, ...webhookSettings },
+		"webhook.toggle": { webhookId: ids.webhookId, enabled: false },
+		"webhook.preview": {
+			templateType: "custom",
+			// biome-ignore lint/suspicious/noTemplateCurlyInString: a custom template's ${variable}
+			customTemplate: '{"text": "${appName}"}',
+			event: "deployment.failed",
+		},
 		"webhook.delete": { webhookId: ids.webhookId },
 		"webhook.one": { webhookId: ids.webhookId },
 		"webhook.findByApplication": { applicationId: ids.applicationId },
