@@ -8,7 +8,7 @@
  *   when Redis lost its job, and recorded as cancelled, with its reason, when its job failed or
  *   its worker died before starting it.
  */
-import { and, eq, lt } from "drizzle-orm";
+import { eq, lt } from "drizzle-orm";
 import { getDatabase } from "../db/client";
 import { type DeploymentRequest, deployment, deploymentRequest } from "../db/schema/deployment";
 import { isUniqueViolation } from "../lib/database-errors";
@@ -81,7 +81,7 @@ export const recoverUnstartedDeployments = async (claimTtlMs: number, graceMs = 
 	const requests = await getDatabase()
 		.select()
 		.from(deploymentRequest)
-		.where(and(lt(deploymentRequest.requestedAt, before)));
+		.where(lt(deploymentRequest.requestedAt, before));
 	const outcome = { requeued: [] as string[], cancelled: [] as string[] };
 	for (const request of requests) {
 		const job = await deploymentsQueue().getJob(request.deploymentId);

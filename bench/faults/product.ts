@@ -1,0 +1,94 @@
+/**
+ * The product under test, as processes: `server/workers.ts` children, each in its own process
+ * group (killed with `kill -9 -<pgid>` as a crash would), and the receiver process.
+ */
+import { type ChildProcess, fork, spawn } from "node:child_process";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const appDir = path.resolve(here, "../../apps/dokploy");
+
+export interface Workers {
+	pid: number;
+	kill: () => Promise<void>;
+	stop: () => Promise<void>;
+}
+
+export const startWorkers = (env: NodeJS.ProcessEnv) =>
+	new Promise<Workers>((resolve, reject) => {
+		const child = spawn(process.execPath, ["--import", "tsx", "server/workers.ts"], {
+			cwd: appDir,
+			env,
+			detached: true,
+			stdio: ["ignore", "pipe", "pipe"],
+		});
+		let output = "";
+		const exited = new Promise<void>((done) => child.once("exit", () => done()));
+		const onData = (chunk: Buffer) => {
+			output += chunk.toString("utf8");
+			if (output.includes("Dokploy workers are running")) {
+				child.stdout?.off("data", onData);
+				child.stdout?.resume();
+				resolve({
+					pid: child.pid!,
+					kill: async () => {
+						try {
+							process.kill(-child.pid!, "SIGKILL");
+						} catch {
+							// Already gone.
+						}
+						await exited;
+					},
+					stop: async () => {
+						child.kill("SIGTERM");
+						await exited;
+					},
+				});
+			}
+		};
+		child.stdout?.on("data", onData);
+		child.stderr?.on("data", (chunk: Buffer) => {
+			output += chunk.toString("utf8");
+		});
+		child.once("exit", (code) =>
+			reject(new Error(`workers exited (${code}) before running:\n${output}`)),
+		);
+	});
+
+export interface ReceivedWebhook {
+	id: string;
+	status: number;
+}
+
+export const startReceiverProcess = (dir: string) =>
+	new Promise<{
+		caFile: string;
+		url: string;
+		received: ReceivedWebhook[];
+		setFailing: (failing: boolean) => void;
+		close: () => void;
+	}>((resolve, reject) => {
+		const child: ChildProcess = fork(path.join(here, "receiver-process.ts"), [], {
+			execArgv: ["--import", "tsx"],
+			env: { ...process.env, FAULTS_DIR: dir },
+			stdio: ["ignore", "ignore", "inherit", "ipc"],
+		});
+		const received: ReceivedWebhook[] = [];
+		child.on(
+			"message",
+			(message: { kind: string; id?: string; status?: number; caFile?: string; url?: string }) => {
+				if (message.kind === "request") received.push({ id: message.id!, status: message.status! });
+				if (message.kind === "ready") {
+					resolve({
+						caFile: message.caFile!,
+						url: message.url!,
+						received,
+						setFailing: (failing) => child.send({ failing }),
+						close: () => child.kill("SIGKILL"),
+					});
+				}
+			},
+		);
+		child.once("exit", (code) => reject(new Error(`the receiver exited (${code})`)));
+	});
