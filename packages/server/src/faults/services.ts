@@ -6,7 +6,7 @@
 import { execFileSync, spawn } from "node:child_process";
 import { chownSync, existsSync, mkdirSync, readdirSync } from "node:fs";
 import path from "node:path";
-import { freePort } from "../../packages/server/src/__test__/free-port";
+import { freePort } from "../__test__/free-port";
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 

@@ -3,14 +3,14 @@
  * spread over them, waiting until everything has settled, and reading the outcome back.
  */
 import { and, eq, inArray } from "drizzle-orm";
-import { createTestService } from "../../packages/server/src/__test__/fixtures";
-import { getDatabase } from "../../packages/server/src/db/client";
-import { deployment } from "../../packages/server/src/db/schema/deployment";
-import { webhookDeliveries } from "../../packages/server/src/db/schema/webhook";
-import { enqueueDeployment } from "../../packages/server/src/deployments/queue";
-import { deploymentEventNames } from "../../packages/server/src/lifecycle/types";
-import type { ServiceRef } from "../../packages/server/src/services/service";
-import { createWebhook } from "../../packages/server/src/services/webhook";
+import { createTestService } from "../__test__/fixtures";
+import { getDatabase } from "../db/client";
+import { deployment } from "../db/schema/deployment";
+import { webhookDeliveries } from "../db/schema/webhook";
+import { enqueueDeployment } from "../deployments/queue";
+import { deploymentEventNames } from "../lifecycle/types";
+import type { ServiceRef } from "../services/service";
+import { createWebhook } from "../services/webhook";
 import type { DeploymentOutcome } from "./checks";
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

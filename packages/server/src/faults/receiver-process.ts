@@ -4,7 +4,7 @@
  * then every request's webhook-id and the status it answered. `{ failing: true }` from the
  * parent makes it answer 500 until `{ failing: false }`.
  */
-import { respondWith, startReceiver } from "../../packages/server/src/webhooks/__test__/receiver";
+import { respondWith, startReceiver } from "../webhooks/__test__/receiver";
 
 const send = (message: unknown) => process.send?.(message);
 const receiver = await startReceiver(process.env.FAULTS_DIR ?? "/tmp");
@@ -17,4 +17,6 @@ receiver.respond((request, response, index) => {
 process.on("message", (message: { failing?: boolean }) => {
 	if (typeof message.failing === "boolean") failing = message.failing;
 });
+// Never outlive the suite, even when it crashes.
+process.on("disconnect", () => process.exit(0));
 send({ kind: "ready", caFile: receiver.caFile, url: receiver.url("/faults") });

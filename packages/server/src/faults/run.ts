@@ -38,7 +38,7 @@ const cleanUp = async () => {
 	rmSync(work, { recursive: true, force: true });
 };
 
-const { startReceiverProcess } = await import("./product");
+const { killAllWorkers, startReceiverProcess } = await import("./product");
 const receiver = await startReceiverProcess(work);
 const settings = {
 	DATABASE_URL: postgres.url,
@@ -60,8 +60,8 @@ const settings = {
 Object.assign(process.env, settings);
 mkdirSync(settings.DOKPLOY_DATA_DIR, { recursive: true });
 
-const { migrateDatabase } = await import("../../packages/server/src/db/migrate");
-const { wireLifecycleListeners } = await import("../../packages/server/src/runtime/start-process");
+const { migrateDatabase } = await import("../db/migrate");
+const { wireLifecycleListeners } = await import("../runtime/start-process");
 const { countDeliveries, countOrphanBuilds, countStuck } = await import("./checks");
 const { faults } = await import("./faults");
 const { settle } = await import("./scenario");
@@ -71,50 +71,53 @@ await migrateDatabase();
 wireLifecycleListeners();
 
 const results: FaultResult[] = [];
-for (const [index, fault] of faults.entries()) {
-	if (only !== null && only !== index) continue;
-	console.log(`fault ${index + 1}/${faults.length}: ${fault.name}`);
-	const started = Date.now();
-	const { scenario, workers } = await fault.run({
-		events,
-		outage,
-		workerEnv: (extra = {}) => ({ ...process.env, ...extra }),
-		receiver,
-		redis,
-		postgres,
-	});
-	const timedOut = await settle(scenario, SETTLE_MS);
-	for (const process of workers) await process.stop();
-	const outcomes = await scenario.outcomes();
-	const expectedIds = await scenario.deliveryIds();
-	// Two deliveries per deployment and webhook: started and exactly one terminal event.
-	const webhooksPerDeployment = scenario.webhookIds.length / scenario.services.length;
-	const expected = scenario.deploymentIds.length * webhooksPerDeployment * 2;
-	const counted = countDeliveries(expectedIds, receiver.received);
-	const result: FaultResult = {
-		fault: fault.name,
-		expected,
-		received: counted.received,
-		lost: expected - counted.received,
-		duplicates: counted.duplicates,
-		stuckDeployments: countStuck(outcomes, fault.allowed),
-		orphanProcesses: countOrphanBuilds(scenario.deploymentIds),
-		deployments: outcomes.length,
-		durationMs: Date.now() - started,
-		notes: timedOut ? [timedOut] : [],
-	};
-	console.log(JSON.stringify(result));
-	results.push(result);
+try {
+	for (const [index, fault] of faults.entries()) {
+		if (only !== null && only !== index) continue;
+		console.log(`fault ${index + 1}/${faults.length}: ${fault.name}`);
+		const started = Date.now();
+		const { scenario, workers } = await fault.run({
+			events,
+			outage,
+			workerEnv: (extra = {}) => ({ ...process.env, ...extra }),
+			receiver,
+			redis,
+			postgres,
+		});
+		const timedOut = await settle(scenario, SETTLE_MS);
+		for (const process of workers) await process.stop();
+		const outcomes = await scenario.outcomes();
+		const expectedIds = await scenario.deliveryIds();
+		// Two deliveries per deployment and webhook: started and exactly one terminal event.
+		const webhooksPerDeployment = scenario.webhookIds.length / scenario.services.length;
+		const expected = scenario.deploymentIds.length * webhooksPerDeployment * 2;
+		const counted = countDeliveries(expectedIds, receiver.received);
+		const result: FaultResult = {
+			fault: fault.name,
+			expected,
+			received: counted.received,
+			lost: expected - counted.received,
+			duplicates: counted.duplicates,
+			stuckDeployments: countStuck(outcomes, fault.allowed),
+			orphanProcesses: countOrphanBuilds(scenario.deploymentIds),
+			deployments: outcomes.length,
+			durationMs: Date.now() - started,
+			notes: timedOut ? [timedOut] : [],
+		};
+		console.log(JSON.stringify(result));
+		results.push(result);
+	}
+} finally {
+	await killAllWorkers();
+	receiver.close();
+	await cleanUp();
 }
-
-receiver.close();
-await cleanUp();
 const failed = results.filter(
 	(r) => r.lost !== 0 || r.stuckDeployments !== 0 || r.orphanProcesses !== 0,
 );
 const output =
 	process.env.FAULTS_OUTPUT ??
-	path.join(here, "..", "results", full ? "faults.json" : "faults-small.json");
+	path.join(here, "../../../../bench/results", full ? "faults.json" : "faults-small.json");
 mkdirSync(path.dirname(output), { recursive: true });
 writeFileSync(
 	output,

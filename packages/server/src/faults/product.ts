@@ -7,7 +7,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const appDir = path.resolve(here, "../../apps/dokploy");
+const appDir = path.resolve(here, "../../../../apps/dokploy");
 
 export interface Workers {
 	pid: number;
@@ -15,7 +15,19 @@ export interface Workers {
 	stop: () => Promise<void>;
 }
 
-export const startWorkers = (env: NodeJS.ProcessEnv) =>
+/** Every workers process started, so that a crashed suite still leaves none behind. */
+const everyWorkers: Workers[] = [];
+export const killAllWorkers = async () => {
+	for (const workers of everyWorkers.splice(0)) await workers.kill();
+};
+
+export const startWorkers = async (env: NodeJS.ProcessEnv) => {
+	const workers = await spawnWorkers(env);
+	everyWorkers.push(workers);
+	return workers;
+};
+
+const spawnWorkers = (env: NodeJS.ProcessEnv) =>
 	new Promise<Workers>((resolve, reject) => {
 		const child = spawn(process.execPath, ["--import", "tsx", "server/workers.ts"], {
 			cwd: appDir,

@@ -3,7 +3,7 @@
  * workers started for it and stopped after it. `events` sizes the bursts; the outages are the
  * issue's (20 s, 60 s) in the full run and shorter in the small one.
  */
-import { INTERRUPTED_REASON } from "../../packages/server/src/deployments/recovery";
+import { INTERRUPTED_REASON } from "../deployments/recovery";
 import type { DeploymentOutcome } from "./checks";
 import { startWorkers, type Workers } from "./product";
 import { createScenario, type Scenario, sleep, waitUntil } from "./scenario";
