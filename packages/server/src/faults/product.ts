@@ -36,15 +36,22 @@ const spawnWorkers = (env: NodeJS.ProcessEnv) =>
 			stdio: ["ignore", "pipe", "pipe"],
 		});
 		let output = "";
-		const exited = new Promise<void>((done) => child.once("exit", () => done()));
+		let ending = false;
+		const exited = new Promise<void>((done) =>
+			child.once("exit", (code, signal) => {
+				// A product process that dies on its own is a finding: show why.
+				if (!ending)
+					console.error(`workers ${child.pid} died (${code ?? signal}):\n${output.slice(-4000)}`);
+				done();
+			}),
+		);
 		const onData = (chunk: Buffer) => {
-			output += chunk.toString("utf8");
+			output = (output + chunk.toString("utf8")).slice(-20_000);
 			if (output.includes("Dokploy workers are running")) {
-				child.stdout?.off("data", onData);
-				child.stdout?.resume();
 				resolve({
 					pid: child.pid!,
 					kill: async () => {
+						ending = true;
 						try {
 							process.kill(-child.pid!, "SIGKILL");
 						} catch {
@@ -53,6 +60,7 @@ const spawnWorkers = (env: NodeJS.ProcessEnv) =>
 						await exited;
 					},
 					stop: async () => {
+						ending = true;
 						child.kill("SIGTERM");
 						await exited;
 					},
@@ -61,7 +69,7 @@ const spawnWorkers = (env: NodeJS.ProcessEnv) =>
 		};
 		child.stdout?.on("data", onData);
 		child.stderr?.on("data", (chunk: Buffer) => {
-			output += chunk.toString("utf8");
+			output = (output + chunk.toString("utf8")).slice(-20_000);
 		});
 		child.once("exit", (code) =>
 			reject(new Error(`workers exited (${code}) before running:\n${output}`)),

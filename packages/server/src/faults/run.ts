@@ -39,6 +39,12 @@ const cleanUp = async () => {
 };
 
 const { killAllWorkers, startReceiverProcess } = await import("./product");
+// Ctrl-C still stops what the suite started.
+process.once("SIGINT", () => {
+	void killAllWorkers()
+		.then(cleanUp)
+		.finally(() => process.exit(130));
+});
 const receiver = await startReceiverProcess(work);
 const settings = {
 	DATABASE_URL: postgres.url,
