@@ -23,6 +23,8 @@ export interface FaultResult {
 	duplicates: number;
 	stuckDeployments: number;
 	orphanProcesses: number;
+	/** Product processes that died by themselves during the fault. */
+	crashedProcesses: number;
 	deployments: number;
 	durationMs: number;
 	notes: string[];

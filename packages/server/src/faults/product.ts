@@ -15,6 +15,9 @@ export interface Workers {
 	stop: () => Promise<void>;
 }
 
+/** Workers processes that died without being killed or stopped: each one is a finding. */
+export const unexpectedDeaths: string[] = [];
+
 /** Every workers process started, so that a crashed suite still leaves none behind. */
 const everyWorkers: Workers[] = [];
 export const killAllWorkers = async () => {
@@ -40,8 +43,11 @@ const spawnWorkers = (env: NodeJS.ProcessEnv) =>
 		const exited = new Promise<void>((done) =>
 			child.once("exit", (code, signal) => {
 				// A product process that dies on its own is a finding: show why.
-				if (!ending)
-					console.error(`workers ${child.pid} died (${code ?? signal}):\n${output.slice(-4000)}`);
+				if (!ending) {
+					const report = `workers ${child.pid} died (${code ?? signal}):\n${output.slice(-4000)}`;
+					unexpectedDeaths.push(report);
+					console.error(report);
+				}
 				done();
 			}),
 		);

@@ -38,7 +38,7 @@ const cleanUp = async () => {
 	rmSync(work, { recursive: true, force: true });
 };
 
-const { killAllWorkers, startReceiverProcess } = await import("./product");
+const { killAllWorkers, startReceiverProcess, unexpectedDeaths } = await import("./product");
 // Ctrl-C still stops what the suite started.
 process.once("SIGINT", () => {
 	void killAllWorkers()
@@ -90,6 +90,7 @@ try {
 			redis,
 			postgres,
 		});
+		const deathsBefore = unexpectedDeaths.length;
 		const timedOut = await settle(scenario, SETTLE_MS);
 		for (const process of workers) await process.stop();
 		const outcomes = await scenario.outcomes();
@@ -108,6 +109,7 @@ try {
 			orphanProcesses: countOrphanBuilds(scenario.deploymentIds),
 			deployments: outcomes.length,
 			durationMs: Date.now() - started,
+			crashedProcesses: unexpectedDeaths.length - deathsBefore,
 			notes: timedOut ? [timedOut] : [],
 		};
 		console.log(JSON.stringify(result));
@@ -119,7 +121,8 @@ try {
 	await cleanUp();
 }
 const failed = results.filter(
-	(r) => r.lost !== 0 || r.stuckDeployments !== 0 || r.orphanProcesses !== 0,
+	(r) =>
+		r.lost !== 0 || r.stuckDeployments !== 0 || r.orphanProcesses !== 0 || r.crashedProcesses !== 0,
 );
 const output =
 	process.env.FAULTS_OUTPUT ??
