@@ -21,7 +21,9 @@ import { claimsAreReliable, isClaimed } from "./ownership";
 import { deploymentsQueue, laneKey, queueDeploymentRequest, requestServiceRef } from "./queue";
 
 export const INTERRUPTED_REASON = "Interrupted: the process building it stopped (crash or restart)";
-const NEVER_STARTED_REASON = "Interrupted: the process that took it stopped before it started";
+export const NEVER_STARTED_REASON =
+	"Interrupted: the process that took it stopped before it started";
+export const COULD_NOT_START_PREFIX = "The deployment could not start: ";
 
 export const recoverOrphanedDeployments = async (claimTtlMs: number) => {
 	const redis = sharedRedis();
@@ -98,7 +100,7 @@ export const recoverUnstartedDeployments = async (claimTtlMs: number, graceMs = 
 		}
 		const reason =
 			state === "failed" && job.failedReason
-				? `The deployment could not start: ${job.failedReason}`
+				? `${COULD_NOT_START_PREFIX}${job.failedReason}`
 				: NEVER_STARTED_REASON;
 		if (await recordNeverStarted(request, reason)) outcome.cancelled.push(request.deploymentId);
 		await redis.lrem(laneKey(requestServiceRef(request)), 0, request.deploymentId);

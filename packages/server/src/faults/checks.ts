@@ -13,6 +13,8 @@ export interface DeploymentOutcome {
 	cancelReason: string | null;
 	/** Terminal delivery rows per webhook of its service. */
 	terminalPerWebhook: number[];
+	/** Deliveries it owes: started (unless it never started) and its terminal event, per webhook. */
+	expectedDeliveries: number;
 }
 
 export interface FaultResult {

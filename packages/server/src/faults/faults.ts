@@ -3,7 +3,7 @@
  * workers started for it and stopped after it. `events` sizes the bursts; the outages are the
  * issue's (20 s, 60 s) in the full run and shorter in the small one.
  */
-import { INTERRUPTED_REASON } from "../deployments/recovery";
+import { INTERRUPTED_REASON, NEVER_STARTED_REASON } from "../deployments/recovery";
 import type { DeploymentOutcome } from "./checks";
 import { startWorkers, type Workers } from "./product";
 import { createScenario, type Scenario, sleep, waitUntil } from "./scenario";
@@ -30,9 +30,11 @@ export interface Fault {
 }
 
 const done = (outcome: DeploymentOutcome) => outcome.status === "done";
+/** Built to the end, or cancelled with the reason recovery gives a dead worker's deployment. */
 const doneOrInterrupted = (outcome: DeploymentOutcome) =>
 	outcome.status === "done" ||
-	(outcome.status === "cancelled" && outcome.cancelReason === INTERRUPTED_REASON);
+	(outcome.status === "cancelled" &&
+		(outcome.cancelReason === INTERRUPTED_REASON || outcome.cancelReason === NEVER_STARTED_REASON));
 
 const WEBHOOKS_PER_SERVICE = 25;
 /** A deployment emits started and a terminal event to each webhook of its service. */

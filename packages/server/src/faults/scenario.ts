@@ -8,6 +8,7 @@ import { getDatabase } from "../db/client";
 import { deployment } from "../db/schema/deployment";
 import { webhookDeliveries } from "../db/schema/webhook";
 import { enqueueDeployment } from "../deployments/queue";
+import { COULD_NOT_START_PREFIX, NEVER_STARTED_REASON } from "../deployments/recovery";
 import { deploymentEventNames } from "../lifecycle/types";
 import type { ServiceRef } from "../services/service";
 import { createWebhook } from "../services/webhook";
@@ -22,6 +23,21 @@ export const waitUntil = async (what: string, done: () => Promise<boolean>, time
 		await sleep(500);
 	}
 	return null;
+};
+
+/**
+ * Calls the product as a client would: a request that fails (PostgreSQL just restarted and the
+ * pool hands out a dead connection) is sent again. Only an answered request counts as accepted.
+ */
+const asAClient = async <T>(call: () => Promise<T>): Promise<T> => {
+	for (let attempt = 1; ; attempt++) {
+		try {
+			return await call();
+		} catch (error) {
+			if (attempt >= 10) throw error;
+			await sleep(500);
+		}
+	}
 };
 
 const terminal = new Set(["deployment.success", "deployment.failed", "deployment.cancelled"]);
@@ -45,16 +61,20 @@ export const createScenario = async (options: {
 	const services: ServiceRef[] = [];
 	const webhooksOf = new Map<string, string[]>();
 	for (let s = 0; s < options.services; s++) {
-		const { ref } = await createTestService("application", { buildCommand: options.buildCommand });
+		const { ref } = await asAClient(() =>
+			createTestService("application", { buildCommand: options.buildCommand }),
+		);
 		services.push(ref);
 		const ids: string[] = [];
 		for (let w = 0; w < options.webhooksPerService; w++) {
-			const { webhook } = await createWebhook({
-				applicationId: ref.id,
-				name: `fault ${w}`,
-				url: options.receiverUrl,
-				events: [...deploymentEventNames],
-			});
+			const { webhook } = await asAClient(() =>
+				createWebhook({
+					applicationId: ref.id,
+					name: `fault ${w}`,
+					url: options.receiverUrl,
+					events: [...deploymentEventNames],
+				}),
+			);
 			ids.push(webhook.webhookId);
 		}
 		webhooksOf.set(ref.id, ids);
@@ -83,7 +103,9 @@ export const createScenario = async (options: {
 			const started = await Promise.all(
 				Array.from({ length: count }, () => {
 					const ref = services[next++ % services.length]!;
-					return enqueueDeployment(ref, { trigger: { type: "manual", triggeredBy: "faults" } });
+					return asAClient(() =>
+						enqueueDeployment(ref, { trigger: { type: "manual", triggeredBy: "faults" } }),
+					);
 				}),
 			);
 			const ids = started.map((result) => result.jobId);
@@ -102,8 +124,14 @@ export const createScenario = async (options: {
 			return deploymentIds.map((deploymentId) => {
 				const row = found.find((candidate) => candidate.deploymentId === deploymentId);
 				const hooks = row ? (webhooksOf.get(row.applicationId ?? "") ?? []) : [];
+				// Cancelled before it started (recovery.ts): it owes only deployment.cancelled.
+				const neverStarted =
+					row?.cancelReason === NEVER_STARTED_REASON ||
+					row?.cancelReason?.startsWith(COULD_NOT_START_PREFIX) === true;
 				return {
 					deploymentId,
+					expectedDeliveries:
+						(neverStarted ? 1 : 2) * (webhooksOf.get(row?.applicationId ?? "")?.length ?? 0),
 					status: row?.status ?? null,
 					cancelReason: row?.cancelReason ?? null,
 					terminalPerWebhook: hooks.map(
