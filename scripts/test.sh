@@ -35,4 +35,6 @@ status=0
 NODE_ENV=test pnpm exec vitest run --coverage --reporter=default --reporter=json \
 	--outputFile.json="$WORK/results.json" "$@" || status=$?
 node scripts/test-summary.mjs "$WORK/results.json" coverage/coverage-summary.json
+say "Fault suite, small (pnpm test:faults --full runs the 10,000-event version)"
+FAULTS_OUTPUT="$WORK/faults.json" node --import tsx packages/server/src/faults/run.ts || status=$?
 exit "$status"

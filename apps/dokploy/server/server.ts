@@ -7,7 +7,7 @@ import { createServer } from "node:http";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { logger } from "@dokploy/server/lib/logger";
-import { startBackground } from "@dokploy/server/runtime/background";
+import { startProcess } from "@dokploy/server/runtime/start-process";
 import { seedDemoIfEmpty } from "@dokploy/server/seed/demo";
 import next from "next";
 
@@ -16,7 +16,7 @@ const port = Number(process.env.PORT ?? 3000);
 const hostname = process.env.HOST ?? "0.0.0.0";
 
 const main = async () => {
-	const background = await startBackground();
+	const background = await startProcess();
 	if (process.env.DOKPLOY_SEED_DEMO !== "false") {
 		const seeded = await seedDemoIfEmpty();
 		if (seeded?.passwordFile) {

@@ -3,7 +3,7 @@
  * Redis to scale out. PGlite is a single-process database, so this needs DATABASE_URL.
  */
 import { logger } from "@dokploy/server/lib/logger";
-import { startBackground } from "@dokploy/server/runtime/background";
+import { startProcess } from "@dokploy/server/runtime/start-process";
 
 if (!process.env.DATABASE_URL) {
 	console.error(
@@ -12,7 +12,7 @@ if (!process.env.DATABASE_URL) {
 	process.exit(1);
 }
 
-const background = await startBackground();
+const background = await startProcess();
 console.log("Dokploy workers are running");
 
 const shutdown = async (signal: string) => {

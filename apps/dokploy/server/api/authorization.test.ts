@@ -6,6 +6,7 @@
 import { getAuth } from "@dokploy/server/auth/auth";
 import { closeDatabase } from "@dokploy/server/db/client";
 import { migrateDatabase } from "@dokploy/server/db/migrate";
+import { wireLifecycleListeners } from "@dokploy/server/runtime/start-process";
 import { createDeployment, createDeploymentCompose } from "@dokploy/server/services/deployment";
 import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -58,6 +59,8 @@ describe("tRPC authorization", () => {
 	beforeAll(async () => {
 		if (!process.env.DATABASE_URL) throw new Error("Set DATABASE_URL to a test database");
 		await migrateDatabase();
+		// Deployments below emit lifecycle events, which need their listeners.
+		wireLifecycleListeners();
 		ownerA = await signUpOwner("owner-a");
 		a = createCaller(ownerA.caller);
 		const organizationB = await insertOrganization("Organization B");

@@ -12,6 +12,7 @@ import { resetDeploymentQueue } from "../__test__/redis";
 import { getDatabase } from "../db/client";
 import { migrateDatabase } from "../db/migrate";
 import { apiFindDeployment, deployment as deploymentTable } from "../db/schema/deployment";
+import { sharedRedis } from "../lib/redis";
 import { registerLifecycleListener, unregisterLifecycleListener } from "../lifecycle/emitter";
 import type { DeploymentLifecycleEvent } from "../lifecycle/types";
 import {
@@ -23,8 +24,9 @@ import {
 import type { ServiceRef } from "../services/service";
 import { requestDeploymentCancel } from "./cancel-bus";
 import { readDeploymentLog } from "./log";
+import { createOwnership } from "./ownership";
 import { cancelQueuedDeployment, enqueueDeployment, findQueuedDeployments } from "./queue";
-import { recoverOrphanedDeployments } from "./recovery";
+import { INTERRUPTED_REASON, recoverOrphanedDeployments } from "./recovery";
 import { syncDeploySchedule } from "./schedule";
 import { startDeploymentWorker } from "./worker";
 
@@ -235,22 +237,40 @@ export const describeDeploymentLifecycle = (driver: TestDriver) => {
 			);
 		});
 
-		it("cancels deployments left running by a crash, and spares none that a worker holds", async () => {
+		const insertRunningRow = async (title: string) => {
 			const { service } = await createTestService("application");
-			const [orphan] = await getDatabase()
+			const [row] = await getDatabase()
 				.insert(deploymentTable)
 				.values({
-					title: "Interrupted",
-					logPath: path.join(dataDir, "orphan.log"),
+					title,
+					logPath: path.join(dataDir, `${title}.log`),
 					applicationId: service.id,
 					startedAt: new Date().toISOString(),
 					sourceType: "git",
 				})
 				.returning();
-			const recovered = await recoverOrphanedDeployments();
-			expect(recovered).toContain(orphan!.deploymentId);
-			const row = await findDeploymentById(orphan!.deploymentId);
-			expect(row).toMatchObject({ status: "cancelled", cancelReason: "Server restarted" });
+			return row!;
+		};
+
+		it("cancels a running deployment that no live worker claims, as a crash leaves it", async () => {
+			const orphan = await insertRunningRow("Interrupted");
+			const recovered = await recoverOrphanedDeployments(1_000);
+			expect(recovered).toContain(orphan.deploymentId);
+			const row = await findDeploymentById(orphan.deploymentId);
+			expect(row).toMatchObject({ status: "cancelled", cancelReason: INTERRUPTED_REASON });
+		});
+
+		it("spares a running deployment whose worker still renews its claim", async () => {
+			const held = await insertRunningRow("Held");
+			const ownership = createOwnership({ redis: sharedRedis(), workerId: "w1", ttlMs: 5_000 });
+			try {
+				await ownership.claim(held.deploymentId);
+				expect(await recoverOrphanedDeployments(1_000)).not.toContain(held.deploymentId);
+				expect(await findDeploymentById(held.deploymentId)).toMatchObject({ status: "running" });
+			} finally {
+				await ownership.release(held.deploymentId);
+				ownership.close();
+			}
 		});
 
 		it(`keeps only the newest ${DEPLOYMENTS_KEPT_PER_SERVICE} deployments of a service`, async () => {

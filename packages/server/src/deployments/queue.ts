@@ -10,9 +10,10 @@ import { Queue } from "bullmq";
 import { inArray } from "drizzle-orm";
 import { nanoid } from "nanoid";
 import { getDatabase } from "../db/client";
-import { deployment } from "../db/schema/deployment";
+import { type DeploymentRequest, deployment, deploymentRequest } from "../db/schema/deployment";
 import { isUniqueViolation } from "../lib/database-errors";
 import { NotFoundError, ValidationError } from "../lib/errors";
+import { logger } from "../lib/logger";
 import { processSingleton } from "../lib/process-singleton";
 import { createRedisConnection, sharedRedis } from "../lib/redis";
 import { recordCancelledDeployment } from "../services/deployment";
@@ -38,17 +39,88 @@ export const deploymentsQueue = () =>
 
 export const laneKey = (ref: ServiceRef) => `dokploy:deploy-lane:${ref.type}:${ref.id}`;
 
+/** How long the API waits for Redis before answering with a deployment kept in the database. */
+const ENQUEUE_WAIT_MS = 3_000;
+
+const requestOf = (ref: ServiceRef, options: EnqueueDeploymentOptions, deploymentId: string) => ({
+	deploymentId,
+	applicationId: ref.type === "application" ? ref.id : null,
+	composeId: ref.type === "compose" ? ref.id : null,
+	title: options.title ?? null,
+	triggerType: options.trigger.type,
+	triggeredBy: options.trigger.triggeredBy ?? null,
+	branch: options.branch ?? null,
+	commitHash: options.commitHash ?? null,
+	requestedAt: new Date().toISOString(),
+});
+
+export const requestServiceRef = (request: DeploymentRequest): ServiceRef =>
+	request.applicationId
+		? { type: "application", id: request.applicationId }
+		: { type: "compose", id: request.composeId! };
+
+/**
+ * Puts a stored request's job in its lane and the queue. Safe to repeat: the job id is the
+ * deployment id, and a lane entry of a job that already ran is dropped by the next in line.
+ */
+export const queueDeploymentRequest = async (request: DeploymentRequest) => {
+	const ref = requestServiceRef(request);
+	// Join the lane before the job exists, so no worker can see the job outside its lane.
+	if ((await sharedRedis().lpos(laneKey(ref), request.deploymentId)) === null) {
+		await sharedRedis().rpush(laneKey(ref), request.deploymentId);
+	}
+	await deploymentsQueue().add(
+		"deploy",
+		{
+			service: ref,
+			trigger: {
+				type: request.triggerType,
+				...(request.triggeredBy ? { triggeredBy: request.triggeredBy } : {}),
+			},
+			...(request.title ? { title: request.title } : {}),
+			branch: request.branch,
+			commitHash: request.commitHash,
+			enqueuedAt: request.requestedAt,
+		},
+		{ jobId: request.deploymentId },
+	);
+};
+
+/**
+ * Accepts a deployment: the request is stored first, then queued. If Redis does not answer in
+ * time the request stays in the database and the caller still gets its id; the queueing goes on
+ * in the background, and the watchdog queues it again if that never lands.
+ */
 export const enqueueDeployment = async (ref: ServiceRef, options: EnqueueDeploymentOptions) => {
 	await findServiceUnscoped(ref);
-	const queue = deploymentsQueue();
 	const jobId = nanoid();
-	// Join the lane before the job exists, so no worker can see the job outside its lane.
-	await sharedRedis().rpush(laneKey(ref), jobId);
-	await queue.add(
-		"deploy",
-		{ service: ref, ...options, enqueuedAt: new Date().toISOString() },
-		{ jobId },
-	);
+	const [request] = await getDatabase()
+		.insert(deploymentRequest)
+		.values(requestOf(ref, options, jobId))
+		.returning();
+	const queued = queueDeploymentRequest(request!);
+	let timer: NodeJS.Timeout | undefined;
+	const waited = await Promise.race([
+		queued.then(
+			() => true,
+			() => false,
+		),
+		new Promise<false>((resolve) => {
+			timer = setTimeout(() => resolve(false), ENQUEUE_WAIT_MS);
+		}),
+	]).finally(() => clearTimeout(timer));
+	if (!waited) {
+		logger.warn(
+			{ deploymentId: jobId },
+			"Redis is slow or away; the deployment waits in the database",
+		);
+		queued.catch((error: unknown) =>
+			logger.warn(
+				{ err: error, deploymentId: jobId },
+				"could not queue a deployment; the watchdog will",
+			),
+		);
+	}
 	return { jobId };
 };
 

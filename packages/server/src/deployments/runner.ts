@@ -23,6 +23,8 @@ export interface RunBuildOptions {
 	env?: Record<string, string>;
 	signal?: AbortSignal;
 	killGraceMs?: number;
+	/** Called with the pid (also the process group id) once the build has started. */
+	onSpawn?: (pid: number) => Promise<void>;
 }
 
 const stamp = () => new Date().toISOString();
@@ -74,6 +76,10 @@ export const runBuild = async (options: RunBuildOptions): Promise<BuildOutcome> 
 				killTimer = setTimeout(() => signalGroup("SIGKILL"), options.killGraceMs ?? 5_000);
 				killTimer.unref();
 			};
+			if (child.pid !== undefined && options.onSpawn) {
+				// Recording it is a safety net for recovery; the build never waits for it.
+				options.onSpawn(child.pid).catch(() => undefined);
+			}
 			const timeout = setTimeout(() => stopGroup({ kind: "timeout" }), options.timeoutMs);
 			const onAbort = () => stopGroup({ kind: "cancelled" });
 			options.signal?.addEventListener("abort", onAbort, { once: true });

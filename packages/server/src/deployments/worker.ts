@@ -2,20 +2,31 @@
  * The deployments worker: takes a job, waits for its turn in the service's lane, creates the
  * deployment (status running, emitting deployment.started), runs the build and records how it
  * ended. Cancellation arrives over the cancel bus and stops the build's process group.
+ *
+ * Every way a job can end leaves its deployment finished, with exactly one terminal event:
+ * the build's own outcome; a cancel or this worker's shutdown (cancelled, with the reason); an
+ * error thrown by the job (failed); and the death of this worker, which other processes see as
+ * an expired claim (ownership.ts) and recover (recovery.ts). The status only ever moves from
+ * running, so whichever of these comes first is the one event.
  */
 import path from "node:path";
 import { DelayedError, type Job, Worker } from "bullmq";
+import { nanoid } from "nanoid";
 import { logger } from "../lib/logger";
 import { buildsDir } from "../lib/paths";
 import { createRedisConnection, sharedRedis } from "../lib/redis";
 import {
+	cancelDeployment,
 	createDeployment,
 	createDeploymentCompose,
 	findDeploymentById,
+	recordBuildProcess,
 	updateDeploymentStatus,
 } from "../services/deployment";
 import { findServiceUnscoped } from "../services/service";
+import { describeBuildProcess } from "./build-process";
 import { subscribeToCancellations } from "./cancel-bus";
+import { claimTtlFromEnvironment, createOwnership } from "./ownership";
 import { DEPLOYMENTS_QUEUE, type DeploymentJobData, deploymentsQueue, laneKey } from "./queue";
 import { describeOutcome, runBuild } from "./runner";
 
@@ -26,7 +37,11 @@ export interface DeploymentWorkerOptions {
 	/** How often a job waiting for its service's lane looks again. */
 	lanePollMs?: number;
 	killGraceMs?: number;
+	/** How long a dead worker's claim outlives it (ownership.ts). */
+	claimTtlMs?: number;
 }
+
+const SHUTDOWN_REASON = "Interrupted: the worker building it shut down";
 
 const readOptions = (options: DeploymentWorkerOptions) => ({
 	concurrency: options.concurrency ?? Number(process.env.DEPLOYMENT_CONCURRENCY ?? 4),
@@ -34,19 +49,31 @@ const readOptions = (options: DeploymentWorkerOptions) => ({
 		options.buildTimeoutMs ?? Number(process.env.DEPLOYMENT_TIMEOUT_MS ?? 30 * 60 * 1000),
 	lanePollMs: options.lanePollMs ?? 500,
 	killGraceMs: options.killGraceMs ?? 5_000,
+	claimTtlMs: options.claimTtlMs ?? claimTtlFromEnvironment(),
 });
 
+/**
+ * True when the job at the head of a lane will never run on: it ended, or its deployment has
+ * finished (recovery cancels a dead worker's deployment long before BullMQ fails its job).
+ */
 const isFinishedJob = async (jobId: string) => {
 	const job = await deploymentsQueue().getJob(jobId);
 	if (!job) return true;
 	const state = await job.getState();
-	return state === "completed" || state === "failed" || state === "unknown";
+	if (state === "completed" || state === "failed" || state === "unknown") return true;
+	const row = await findDeploymentById(jobId).catch(() => null);
+	return row !== null && row.status !== "running";
 };
 
 export const startDeploymentWorker = async (options: DeploymentWorkerOptions = {}) => {
 	const settings = readOptions(options);
 	const running = new Map<string, AbortController>();
 	const lanes = sharedRedis();
+	const ownership = createOwnership({
+		redis: lanes,
+		workerId: nanoid(),
+		ttlMs: settings.claimTtlMs,
+	});
 	const unsubscribe = await subscribeToCancellations((deploymentId) => {
 		running.get(deploymentId)?.abort();
 	});
@@ -71,6 +98,8 @@ export const startDeploymentWorker = async (options: DeploymentWorkerOptions = {
 		// A row with this id already means it was cancelled while queued.
 		if (await findDeploymentById(job.id!).catch(() => null)) return;
 		const service = await findServiceUnscoped(ref);
+		// Claimed before the row exists, so a running row without a live claim is an orphan.
+		await ownership.claim(job.id!);
 		const start = ref.type === "application" ? createDeployment : createDeploymentCompose;
 		const deployment = await start(ref.id, {
 			deploymentId: job.id!,
@@ -91,6 +120,10 @@ export const startDeploymentWorker = async (options: DeploymentWorkerOptions = {
 				timeoutMs: settings.buildTimeoutMs,
 				killGraceMs: settings.killGraceMs,
 				signal: controller.signal,
+				onSpawn: async (pid) => {
+					const recorded = await describeBuildProcess(pid);
+					if (recorded) await recordBuildProcess(deployment.deploymentId, recorded);
+				},
 				env: {
 					DOKPLOY_DEPLOYMENT_ID: deployment.deploymentId,
 					DOKPLOY_APP_NAME: service.appName,
@@ -100,7 +133,14 @@ export const startDeploymentWorker = async (options: DeploymentWorkerOptions = {
 			});
 			if (outcome.kind === "success") {
 				await updateDeploymentStatus(deployment.deploymentId, "done");
-			} else if (outcome.kind !== "cancelled") {
+			} else if (outcome.kind === "cancelled") {
+				// A user's cancel is recorded already; a shutdown is recorded here.
+				const reason = controller.signal.reason;
+				await cancelDeployment(
+					deployment.deploymentId,
+					typeof reason === "string" ? reason : SHUTDOWN_REASON,
+				);
+			} else {
 				await updateDeploymentStatus(deployment.deploymentId, "error", {
 					errorMessage: describeOutcome(outcome, settings.buildTimeoutMs),
 					errorStage: outcome.kind === "spawn_error" ? "deploy" : "build",
@@ -111,6 +151,20 @@ export const startDeploymentWorker = async (options: DeploymentWorkerOptions = {
 		}
 	};
 
+	/**
+	 * The job threw (the database went away mid-build, say): its deployment ends as failed. If
+	 * even that cannot be written, the released claim lets recovery finish it later.
+	 */
+	const endFailedJob = async (job: Job<DeploymentJobData>, error: unknown) => {
+		const message = error instanceof Error ? error.message : String(error);
+		await updateDeploymentStatus(job.id!, "error", {
+			errorMessage: `The deployment job failed: ${message}`,
+			errorStage: "deploy",
+		}).catch((cause: unknown) =>
+			logger.warn({ err: cause, jobId: job.id }, "could not record a failed deployment job"),
+		);
+	};
+
 	// BullMQ leaves a connection it was handed open when the worker closes; close() ends it.
 	const connection = createRedisConnection();
 	const worker = new Worker<DeploymentJobData>(
@@ -119,8 +173,12 @@ export const startDeploymentWorker = async (options: DeploymentWorkerOptions = {
 			if (!(await takeTurn(job, token!))) throw new DelayedError();
 			try {
 				await runDeployment(job);
+			} catch (error) {
+				await endFailedJob(job, error);
+				throw error;
 			} finally {
 				await lanes.lrem(laneKey(job.data.service), 0, job.id!);
+				await ownership.release(job.id!);
 			}
 		},
 		{
@@ -138,8 +196,9 @@ export const startDeploymentWorker = async (options: DeploymentWorkerOptions = {
 	return {
 		worker,
 		close: async () => {
-			for (const controller of running.values()) controller.abort();
+			for (const controller of running.values()) controller.abort(SHUTDOWN_REASON);
 			await worker.close();
+			ownership.close();
 			await unsubscribe();
 			connection.disconnect();
 		},

@@ -6,6 +6,9 @@
  * it fails, its writes roll back alone, the failure is logged, and the deployment goes on.
  * Listeners may return work to run after commit (enqueueing jobs); that work never throws back
  * into the deployment either.
+ *
+ * A process with no listener has not been wired (runtime/start-process.ts): emitting then
+ * would lose the event for good, so the emitter refuses, and the deployment change with it.
  */
 import type { Database, Transaction } from "../db/client";
 import { getDatabase } from "../db/client";
@@ -33,6 +36,16 @@ export const unregisterLifecycleListener = (name: string) => {
 
 export type Emit = (event: DeploymentLifecycleEvent) => Promise<void>;
 
+export class LifecycleNotWiredError extends Error {
+	constructor() {
+		super(
+			"No lifecycle listener is registered: start the process through startProcess() " +
+				"(or call wireLifecycleListeners()) before changing a deployment",
+		);
+		this.name = "LifecycleNotWiredError";
+	}
+}
+
 /**
  * Runs `work` in a transaction and hands it an `emit` for lifecycle events. After commit it
  * runs what the listeners asked for; after a rollback nothing of theirs runs.
@@ -41,6 +54,7 @@ export const runLifecycleTransaction = async <T>(
 	work: (tx: Transaction, emit: Emit) => Promise<T>,
 	db: Database = getDatabase(),
 ): Promise<T> => {
+	if (listeners().size === 0) throw new LifecycleNotWiredError();
 	const afterCommit: AfterCommit[] = [];
 	const result = await db.transaction(async (tx) => {
 		const emit: Emit = async (event) => {

@@ -9,7 +9,7 @@ import path from "node:path";
 import { and, desc, eq, inArray, ne } from "drizzle-orm";
 import { nanoid } from "nanoid";
 import { getDatabase, type Transaction } from "../db/client";
-import { deployment } from "../db/schema/deployment";
+import { type BuildProcess, deployment, deploymentRequest } from "../db/schema/deployment";
 import { NotFoundError } from "../lib/errors";
 import { readLogTail } from "../lib/log-tail";
 import { logger } from "../lib/logger";
@@ -91,10 +91,18 @@ const removeLogFiles = (paths: string[]) => {
 	}
 };
 
+/** A queued request becomes its deployment row in the same transaction (see deploymentRequest). */
+const forgetRequest = async (tx: Transaction, deploymentId: string | undefined) => {
+	if (deploymentId) {
+		await tx.delete(deploymentRequest).where(eq(deploymentRequest.deploymentId, deploymentId));
+	}
+};
+
 const startDeployment = async (ref: ServiceRef, options: StartDeploymentOptions) => {
 	const service = await findServiceUnscoped(ref);
 	const { row, prunedLogs } = await runLifecycleTransaction(async (tx, emit) => {
 		const prunedLogs = await pruneOldDeployments(tx, ref);
+		await forgetRequest(tx, options.deploymentId);
 		const [row] = await tx
 			.insert(deployment)
 			.values({ ...newDeploymentRow(service, options), status: "running" })
@@ -182,6 +190,7 @@ export const recordCancelledDeployment = async (
 	const service = await findServiceUnscoped(ref);
 	return runLifecycleTransaction(async (tx, emit) => {
 		const base = newDeploymentRow(service, options);
+		await forgetRequest(tx, options.deploymentId);
 		const [row] = await tx
 			.insert(deployment)
 			.values({
@@ -201,24 +210,12 @@ export const recordCancelledDeployment = async (
 	});
 };
 
-/**
- * At start-up: deployments a crash left running can never finish, so they become cancelled.
- * `isStillRunning` spares those that another live worker process is building right now.
- */
-export const recoverInterruptedDeployments = async (
-	isStillRunning: (deploymentId: string) => Promise<boolean> = async () => false,
-	reason = "Server restarted",
-) => {
-	const stuck = await getDatabase()
-		.select({ deploymentId: deployment.deploymentId })
-		.from(deployment)
-		.where(eq(deployment.status, "running"));
-	const recovered: string[] = [];
-	for (const { deploymentId } of stuck) {
-		if (await isStillRunning(deploymentId)) continue;
-		if (await cancelDeployment(deploymentId, reason)) recovered.push(deploymentId);
-	}
-	return recovered;
+/** Remembers a running build's process group, so recovery can stop it if its worker dies. */
+export const recordBuildProcess = async (deploymentId: string, buildProcess: BuildProcess) => {
+	await getDatabase()
+		.update(deployment)
+		.set({ buildProcess })
+		.where(and(eq(deployment.deploymentId, deploymentId), eq(deployment.status, "running")));
 };
 
 export const findDeploymentById = async (deploymentId: string) => {

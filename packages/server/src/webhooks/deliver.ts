@@ -159,7 +159,7 @@ export const attemptDelivery = async (
 		...(options.resolve ? { resolve: options.resolve } : {}),
 	}).catch(unsignable);
 	const attemptNumber = delivery.attemptCount + 1;
-	const computed =
+	const decision =
 		"signingError" in sent
 			? {
 					outcome: "give_up" as const,
@@ -174,12 +174,9 @@ export const attemptDelivery = async (
 					attemptNumber,
 					scale: webhookConfig().retryScale,
 					now: now(),
+					// A test send answers its caller at once: one attempt, never retried.
+					...(delivery.isTest ? { attemptsAllowed: 1 } : {}),
 				});
-	// A test send answers its caller at once: one attempt, never retried.
-	const decision =
-		delivery.isTest && computed.status === "retrying"
-			? { ...computed, status: "failed" as const, nextAttemptAt: null }
-			: computed;
 	const attempt: WebhookAttempt = {
 		number: attemptNumber,
 		at: startedAt.toISOString(),

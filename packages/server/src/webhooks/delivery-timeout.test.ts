@@ -1,5 +1,10 @@
+import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
+import { createTestService } from "../__test__/fixtures";
+import { getDatabase } from "../db/client";
+import { webhookDeliveries } from "../db/schema/webhook";
 import { webhookAnsweredBy } from "./__test__/answered-webhook";
+import { createWebhook, testWebhook } from "./__test__/as-owner";
 import { deploy, gapsBetweenAttempts, waitForFinishedDeliveries } from "./__test__/deliveries";
 import { useWebhookEngine } from "./__test__/engine";
 import { type Responder, respondWith } from "./__test__/receiver";
@@ -40,6 +45,34 @@ describe("receivers that do not answer in time", () => {
 			lastError: expect.stringMatching(/^Timed out: .*\(gave up after 4 attempts\)$/),
 		});
 		expect(delivery.attempts.every((attempt) => attempt.error?.startsWith("Timed out"))).toBe(true);
+		expect(delivery.attempts.map((attempt) => attempt.outcome)).toEqual([
+			"retry",
+			"retry",
+			"retry",
+			"give_up",
+		]);
 		expect(target.requests()).toHaveLength(4);
+	});
+
+	it("records a timed-out test send as give_up: a test send is never retried", async () => {
+		const target = route(neverAnswer);
+		const { ref } = await createTestService("application", { buildCommand: "true" });
+		const { webhook } = await createWebhook({
+			applicationId: ref.id,
+			name: "Slow test",
+			url: target.url,
+			events: ["deployment.started"],
+		});
+		const { deliveryId, ok } = await testWebhook(webhook.webhookId);
+		expect(ok).toBe(false);
+		const [delivery] = await getDatabase()
+			.select()
+			.from(webhookDeliveries)
+			.where(eq(webhookDeliveries.deliveryId, deliveryId));
+		expect(delivery).toMatchObject({ status: "failed", attemptCount: 1 });
+		expect(delivery!.attempts[0]).toMatchObject({
+			outcome: "give_up",
+			error: expect.stringMatching(/^Timed out: /),
+		});
 	});
 });

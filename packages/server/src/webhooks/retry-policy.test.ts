@@ -209,6 +209,26 @@ describe("deliveryStatusAfter", () => {
 		expect(result.reason).toContain("gave up after 4 attempts");
 	});
 
+	it("records the last attempt of a failed delivery as give_up, the ones before as retry", () => {
+		expect(after(failure("timeout"), maxAttempts - 1).outcome).toBe("retry");
+		expect(after(failure("timeout"), maxAttempts)).toMatchObject({
+			outcome: "give_up",
+			status: "failed",
+		});
+	});
+
+	it("gives up after the single attempt a test send is allowed, keeping the reason as it is", () => {
+		const result = deliveryStatusAfter({
+			result: failure("timeout"),
+			attemptNumber: 1,
+			attemptsAllowed: 1,
+			scale: 1,
+			now,
+		});
+		expect(result).toMatchObject({ outcome: "give_up", status: "failed", nextAttemptAt: null });
+		expect(result.reason).not.toContain("gave up after");
+	});
+
 	it("fails at once when giving up, passing on the disable request", () => {
 		expect(after("blocked_address", 1)).toMatchObject({ status: "failed", nextAttemptAt: null });
 		expect(after(response(410), 1)).toMatchObject({ status: "failed", disableWebhook: true });

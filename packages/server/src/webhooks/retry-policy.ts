@@ -101,28 +101,32 @@ export const nextRetryDelayMs = (options: {
 
 export type DeliveryStatusAfterAttempt = "success" | "retrying" | "failed";
 
-/** The classification folded into what the delivery row needs: its status and next attempt. */
+/**
+ * The classification folded into what the delivery row needs: its status and next attempt.
+ * An attempt that would be retried but has no attempt left is the last one, so its outcome is
+ * `give_up`: the attempt log then says plainly which attempt ended the delivery.
+ */
 export const deliveryStatusAfter = (options: {
 	result: AttemptResult;
 	attemptNumber: number;
 	scale: number;
 	now: Date;
+	/** How many attempts this delivery may make: `maxAttempts`, or 1 for a test send. */
+	attemptsAllowed?: number;
 }): AttemptClassification & {
 	status: DeliveryStatusAfterAttempt;
 	nextAttemptAt: Date | null;
 } => {
-	const { result, attemptNumber, scale, now } = options;
+	const { result, attemptNumber, scale, now, attemptsAllowed = maxAttempts } = options;
 	const classification = classifyAttempt(result);
 	if (classification.outcome === "success") {
 		return { ...classification, status: "success", nextAttemptAt: null };
 	}
 	if (classification.outcome === "retry") {
-		const delay = nextRetryDelayMs({
-			attemptNumber,
-			scale,
-			retryAfter: classification.retryAfter,
-			now,
-		});
+		const delay =
+			attemptNumber < attemptsAllowed
+				? nextRetryDelayMs({ attemptNumber, scale, retryAfter: classification.retryAfter, now })
+				: null;
 		if (delay !== null) {
 			return {
 				...classification,
@@ -130,8 +134,17 @@ export const deliveryStatusAfter = (options: {
 				nextAttemptAt: new Date(now.getTime() + delay),
 			};
 		}
-		const reason = `${classification.reason} (gave up after ${attemptNumber} attempts)`;
-		return { ...classification, reason, status: "failed", nextAttemptAt: null };
+		const reason =
+			attemptsAllowed === 1
+				? classification.reason
+				: `${classification.reason} (gave up after ${attemptNumber} attempts)`;
+		return {
+			...classification,
+			outcome: "give_up",
+			reason,
+			status: "failed",
+			nextAttemptAt: null,
+		};
 	}
 	return { ...classification, status: "failed", nextAttemptAt: null };
 };

@@ -1,5 +1,5 @@
 import { relations, sql } from "drizzle-orm";
-import { check, index, pgEnum, pgTable, text } from "drizzle-orm/pg-core";
+import { check, index, jsonb, pgEnum, pgTable, text } from "drizzle-orm/pg-core";
 import { z } from "zod";
 import { application } from "./application";
 import { compose } from "./compose";
@@ -13,6 +13,17 @@ export const deploymentStatus = pgEnum("deploymentStatus", [
 ]);
 export const triggerType = pgEnum("triggerType", ["manual", "webhook", "schedule"]);
 export const errorStage = pgEnum("errorStage", ["build", "deploy"]);
+
+/**
+ * Enough to recognise a build's process group after its worker died: the host it runs on, the
+ * group id (the pid of its leader) and the leader's start time in clock ticks since boot, as
+ * /proc/<pid>/stat field 22 gives it. A pid alone could have been reused by then.
+ */
+export interface BuildProcess {
+	host: string;
+	pgid: number;
+	startTicks: string;
+}
 
 export const deployment = pgTable(
 	"deployment",
@@ -37,6 +48,7 @@ export const deployment = pgTable(
 		repository: text("repository"),
 		branch: text("branch"),
 		commitHash: text("commitHash"),
+		buildProcess: jsonb("buildProcess").$type<BuildProcess>(),
 		createdAt: createdAtColumn(),
 	},
 	(table) => [
@@ -49,6 +61,37 @@ export const deployment = pgTable(
 		),
 	],
 );
+
+/**
+ * A deployment the API accepted and that has not started yet. Written before its job is queued
+ * and deleted in the transaction that creates its deployment row, so an accepted deployment is
+ * always in the database: if Redis loses the job, the watchdog queues it again or records why
+ * it could not run (deployments/watchdog.ts).
+ */
+export const deploymentRequest = pgTable(
+	"deployment_request",
+	{
+		deploymentId: idColumn("deploymentId"),
+		applicationId: text("applicationId").references(() => application.applicationId, {
+			onDelete: "cascade",
+		}),
+		composeId: text("composeId").references(() => compose.composeId, { onDelete: "cascade" }),
+		title: text("title"),
+		triggerType: triggerType("triggerType").notNull(),
+		triggeredBy: text("triggeredBy"),
+		branch: text("branch"),
+		commitHash: text("commitHash"),
+		requestedAt: text("requestedAt").notNull(),
+	},
+	(table) => [
+		check(
+			"deployment_request_one_service",
+			sql`num_nonnulls(${table.applicationId}, ${table.composeId}) = 1`,
+		),
+	],
+);
+
+export type DeploymentRequest = typeof deploymentRequest.$inferSelect;
 
 export const deploymentRelations = relations(deployment, ({ one }) => ({
 	application: one(application, {

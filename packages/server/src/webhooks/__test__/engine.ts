@@ -6,13 +6,13 @@
 import { afterAll, beforeAll } from "vitest";
 import { type TestDriver, useTestEnvironment } from "../../__test__/environment";
 import { resetDeploymentQueue } from "../../__test__/redis";
-import { migrateDatabase } from "../../db/migrate";
-import { startDeploymentWorker } from "../../deployments/worker";
+import type { DeploymentWorkerOptions } from "../../deployments/worker";
 import { forgetProcessSingleton } from "../../lib/process-singleton";
 import { unregisterLifecycleListener } from "../../lifecycle/emitter";
-import { registerWebhookOutbox, WEBHOOK_LISTENER } from "../outbox";
+import { type DokployProcess, startProcess } from "../../runtime/start-process";
+import { WEBHOOK_LISTENER } from "../outbox";
 import { webhookDeliveriesQueue } from "../queue";
-import { startWebhookWorker, type WebhookWorkerOptions } from "../worker";
+import type { WebhookWorkerOptions } from "../worker";
 import { type Receiver, startReceiver } from "./receiver";
 
 export interface EngineOptions {
@@ -21,6 +21,7 @@ export interface EngineOptions {
 	worker?: WebhookWorkerOptions;
 	/** Leave the webhook worker stopped (tests that start their own). */
 	withoutWebhookWorker?: boolean;
+	deploymentWorker?: DeploymentWorkerOptions;
 	env?: Record<string, string>;
 }
 
@@ -28,11 +29,10 @@ export const useWebhookEngine = (options: EngineOptions = {}) => {
 	const { dataDir } = useTestEnvironment(options.driver ?? "postgres");
 	const state = {} as {
 		receiver: Receiver;
-		stopWebhookWorker: () => Promise<void>;
 		dataDir: string;
 	};
 	state.dataDir = dataDir;
-	let deployments: Awaited<ReturnType<typeof startDeploymentWorker>> | undefined;
+	let dokploy: DokployProcess | undefined;
 
 	beforeAll(async () => {
 		state.receiver = await startReceiver(dataDir);
@@ -44,23 +44,20 @@ export const useWebhookEngine = (options: EngineOptions = {}) => {
 			...options.env,
 		});
 		forgetProcessSingleton("webhook-config");
-		await migrateDatabase();
 		await resetDeploymentQueue();
 		await webhookDeliveriesQueue().obliterate({ force: true });
-		registerWebhookOutbox();
-		deployments = await startDeploymentWorker({ lanePollMs: 50, killGraceMs: 500 });
-		if (!options.withoutWebhookWorker) {
-			const worker = startWebhookWorker({ stalledIntervalMs: 1_000, ...options.worker });
-			state.stopWebhookWorker = worker.close;
-		} else {
-			state.stopWebhookWorker = async () => {};
-		}
+		// The same composition as the product's processes, with test-sized timings.
+		dokploy = await startProcess({
+			deploymentWorker: { lanePollMs: 50, killGraceMs: 500, ...options.deploymentWorker },
+			webhookWorker: options.withoutWebhookWorker
+				? false
+				: { stalledIntervalMs: 1_000, ...options.worker },
+		});
 	});
 
 	afterAll(async () => {
 		unregisterLifecycleListener(WEBHOOK_LISTENER);
-		await state.stopWebhookWorker?.();
-		await deployments?.close();
+		await dokploy?.close();
 		await state.receiver?.close();
 	});
 

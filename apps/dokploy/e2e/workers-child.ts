@@ -1,0 +1,71 @@
+/**
+ * server/workers.ts as a real child process in a process group of its own, so that a test can
+ * kill it the way an operator's `kill -9 -<pgid>` or a crashed container would.
+ */
+import { type ChildProcess, spawn } from "node:child_process";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { settlesWithin } from "@dokploy/server/webhooks/__test__/hang-guard";
+
+const appDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const workersScript = path.join(appDir, "server", "workers.ts");
+/** Only there so that a hang fails with a message instead of the test timeout. */
+const START_GUARD_MS = 30_000;
+
+export interface WorkersChild {
+	child: ChildProcess;
+	pid: number;
+	output: () => string;
+	exited: Promise<number | null>;
+	/** SIGKILL of the whole process group, as a crash would. */
+	killGroup: () => Promise<void>;
+}
+
+export const startWorkersChild = async (env: NodeJS.ProcessEnv): Promise<WorkersChild> => {
+	const child = spawn(process.execPath, ["--import", "tsx", workersScript], {
+		cwd: appDir,
+		env,
+		detached: true,
+		stdio: ["ignore", "pipe", "pipe"],
+	});
+	let output = "";
+	const collect = (chunk: Buffer) => {
+		output += chunk.toString("utf8");
+	};
+	child.stdout?.on("data", collect);
+	child.stderr?.on("data", collect);
+	const exited = new Promise<number | null>((resolve) => child.once("exit", resolve));
+	const running = new Promise<void>((resolve, reject) => {
+		child.stdout?.on("data", () => {
+			if (output.includes("Dokploy workers are running")) resolve();
+		});
+		child.once("exit", (code) =>
+			reject(new Error(`the workers process exited (${code}) before it ran:\n${output}`)),
+		);
+	});
+	await settlesWithin(running, START_GUARD_MS, "the workers process's start");
+	const pid = child.pid!;
+	return {
+		child,
+		pid,
+		output: () => output,
+		exited,
+		killGroup: async () => {
+			try {
+				process.kill(-pid, "SIGKILL");
+			} catch {
+				// Already gone.
+			}
+			await exited;
+		},
+	};
+};
+
+export const isAlive = (pid: number) => {
+	try {
+		process.kill(pid, 0);
+		return true;
+	} catch {
+		return false;
+	}
+};
