@@ -12,7 +12,9 @@ import { repositoryRoot } from "./markdown-blocks";
 const sourceFiles = (directory: string) =>
 	readdirSync(path.join(repositoryRoot, directory), { recursive: true, encoding: "utf8" })
 		.filter((file) => /\.tsx?$/.test(file))
-		.filter((file) => !/(^|\/)(node_modules|\.next|e2e|__test__|\.snippets|scripts)\//.test(file))
+		.filter(
+			(file) => !/(^|\/)(node_modules|\.next|e2e|__test__|faults|\.snippets|scripts)\//.test(file),
+		)
 		.filter((file) => !/\.test\.tsx?$|-suite\.ts$/.test(file))
 		.map((file) => path.join(directory, file));
 

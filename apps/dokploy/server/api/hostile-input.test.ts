@@ -8,6 +8,7 @@
 import { closeDatabase } from "@dokploy/server/db/client";
 import { migrateDatabase } from "@dokploy/server/db/migrate";
 import { logger } from "@dokploy/server/lib/logger";
+import { wireLifecycleListeners } from "@dokploy/server/runtime/start-process";
 import { createDeployment } from "@dokploy/server/services/deployment";
 import { createProject } from "@dokploy/server/services/project";
 import superjson from "superjson";
@@ -108,6 +109,7 @@ describe("hostile input to the tRPC API", () => {
 	beforeAll(async () => {
 		if (!process.env.DATABASE_URL) throw new Error("Set DATABASE_URL to a test database");
 		await migrateDatabase();
+		wireLifecycleListeners();
 		const owner = await signUpOwner("hostile-owner");
 		cookie = owner.cookie;
 		const caller = createCaller(owner.caller);
