@@ -5,6 +5,7 @@
  */
 import path from "node:path";
 import { DelayedError, type Job, Worker } from "bullmq";
+import { serverConfig } from "../lib/config";
 import { logger } from "../lib/logger";
 import { buildsDir } from "../lib/paths";
 import { createRedisConnection, sharedRedis } from "../lib/redis";
@@ -29,9 +30,8 @@ export interface DeploymentWorkerOptions {
 }
 
 const readOptions = (options: DeploymentWorkerOptions) => ({
-	concurrency: options.concurrency ?? Number(process.env.DEPLOYMENT_CONCURRENCY ?? 4),
-	buildTimeoutMs:
-		options.buildTimeoutMs ?? Number(process.env.DEPLOYMENT_TIMEOUT_MS ?? 30 * 60 * 1000),
+	concurrency: options.concurrency ?? serverConfig().deployments.concurrency,
+	buildTimeoutMs: options.buildTimeoutMs ?? serverConfig().deployments.buildTimeoutMs,
 	lanePollMs: options.lanePollMs ?? 500,
 	killGraceMs: options.killGraceMs ?? 5_000,
 });

@@ -6,6 +6,7 @@
 import { migrateDatabase } from "../db/migrate";
 import { recoverOrphanedDeployments } from "../deployments/recovery";
 import { startDeploymentWorker } from "../deployments/worker";
+import { serverConfig } from "../lib/config";
 import { logger } from "../lib/logger";
 import { registerWebhookOutbox } from "../webhooks/outbox";
 import { startReconciler } from "../webhooks/reconciler";
@@ -16,6 +17,8 @@ export interface Background {
 }
 
 export const startBackground = async (): Promise<Background> => {
+	// Every setting is read and validated first: a bad value stops start-up with its name.
+	serverConfig();
 	await migrateDatabase();
 	const recovered = await recoverOrphanedDeployments();
 	if (recovered.length > 0) {

@@ -8,10 +8,10 @@
 import { and, count, eq } from "drizzle-orm";
 import { getDatabase } from "../db/client";
 import { applicationWebhooks } from "../db/schema/webhook";
+import { serverConfig, webhookEncryptionKey } from "../lib/config";
 import { ValidationError } from "../lib/errors";
 import type { ServiceType } from "../lifecycle/types";
 import { encryptSecret, generateWebhookSecret, maskSecret } from "../webhooks/secrets";
-import { webhookConfig, webhookEncryptionKey } from "../webhooks/settings";
 import { assertWebhookUrl, type ResolveHost, WebhookUrlError } from "../webhooks/url-guard";
 import {
 	type CreateWebhookInput,
@@ -72,7 +72,7 @@ export interface SaveOptions {
 const assertUrlAtSave = async (url: string, options: SaveOptions) => {
 	try {
 		await assertWebhookUrl(url, {
-			allowlist: webhookConfig().allowlist,
+			allowlist: serverConfig().webhooks.allowlist,
 			...(options.resolve ? { resolve: options.resolve } : {}),
 		});
 	} catch (error) {
@@ -89,7 +89,7 @@ export const createWebhook = async (
 	organizationId?: string,
 	options: SaveOptions = {},
 ) => {
-	const data = parseInput(createWebhookSchema(webhookConfig().allowlist).safeParse(input));
+	const data = parseInput(createWebhookSchema(serverConfig().webhooks.allowlist).safeParse(input));
 	const ref: ServiceRef = data.applicationId
 		? { type: "application", id: data.applicationId }
 		: { type: "compose", id: data.composeId! };
@@ -127,7 +127,7 @@ export const updateWebhook = async (
 	organizationId?: string,
 	options: SaveOptions = {},
 ) => {
-	const data = parseInput(updateWebhookSchema(webhookConfig().allowlist).safeParse(input));
+	const data = parseInput(updateWebhookSchema(serverConfig().webhooks.allowlist).safeParse(input));
 	const current = await findWebhookRow(data.webhookId, organizationId);
 	const templateType = data.templateType ?? current.templateType;
 	// A template given with a non-custom type is refused, as on create; a stored one is dropped

@@ -158,7 +158,7 @@ describe("retries", () => {
 			nextAttemptAt: null,
 			finishedAt: expect.any(String),
 		});
-		expect(delivery.attempts.map((a) => a.outcome)).toEqual(["retry", "retry", "retry", "retry"]);
+		expect(delivery.attempts.map((a) => a.outcome)).toEqual(["retry", "retry", "retry", "give_up"]);
 		expect(delivery.attempts[3]!.responseExcerpt).toBe("still broken");
 		expect(setup.target.requests()).toHaveLength(4);
 		expect(await findWebhookById(setup.webhookId)).toMatchObject({

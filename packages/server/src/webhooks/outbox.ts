@@ -9,12 +9,12 @@ import { and, arrayContains, eq } from "drizzle-orm";
 import { nanoid } from "nanoid";
 import type { Transaction } from "../db/client";
 import { applicationWebhooks, webhookDeliveries } from "../db/schema/webhook";
+import { dashboardBaseUrl } from "../lib/config";
 import { logger } from "../lib/logger";
 import { registerLifecycleListener } from "../lifecycle/emitter";
 import type { DeploymentLifecycleEvent } from "../lifecycle/types";
 import { buildWebhookPayload } from "./payload";
 import { enqueueDeliveries } from "./queue";
-import { dashboardBaseUrl } from "./settings";
 import { renderWebhookBody } from "./templates";
 
 type NewDelivery = typeof webhookDeliveries.$inferInsert;

@@ -8,7 +8,7 @@ import { type TestDriver, useTestEnvironment } from "../../__test__/environment"
 import { resetDeploymentQueue } from "../../__test__/redis";
 import { migrateDatabase } from "../../db/migrate";
 import { startDeploymentWorker } from "../../deployments/worker";
-import { forgetProcessSingleton } from "../../lib/process-singleton";
+import { forgetServerConfig } from "../../lib/config";
 import { unregisterLifecycleListener } from "../../lifecycle/emitter";
 import { registerWebhookOutbox, WEBHOOK_LISTENER } from "../outbox";
 import { webhookDeliveriesQueue } from "../queue";
@@ -43,7 +43,7 @@ export const useWebhookEngine = (options: EngineOptions = {}) => {
 			DOKPLOY_PUBLIC_URL: "https://dokploy.test",
 			...options.env,
 		});
-		forgetProcessSingleton("webhook-config");
+		forgetServerConfig();
 		await migrateDatabase();
 		await resetDeploymentQueue();
 		await webhookDeliveriesQueue().obliterate({ force: true });

@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { readWebhookConfig, WebhookConfigError } from "./config";
+import { ConfigError, readWebhookConfig } from "./config";
 
 const certificate = (body: string) =>
 	`-----BEGIN CERTIFICATE-----\n${body}\n-----END CERTIFICATE-----\n`;
@@ -64,7 +64,7 @@ describe("readWebhookConfig", () => {
 		["WEBHOOK_AUTO_DISABLE_AFTER", "Infinity", /WEBHOOK_AUTO_DISABLE_AFTER/],
 		["WEBHOOK_ALLOWED_HOSTS", "n8n.internal, http://bad", /"http:\/\/bad"/],
 	])("refuses %s=%s with a message naming it", (name, value, message) => {
-		expect(() => readWebhookConfig({ [name]: value })).toThrowError(WebhookConfigError);
+		expect(() => readWebhookConfig({ [name]: value })).toThrowError(ConfigError);
 		expect(() => readWebhookConfig({ [name]: value })).toThrowError(message);
 	});
 
