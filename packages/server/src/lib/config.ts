@@ -94,7 +94,7 @@ const readCaFile = (path: string | undefined, readFile: (path: string) => string
  * and `pnpm bench:isolation` (bench/README.md): an attempt mostly waits on the network, so a
  * slot costs little, and enough slots keep a hanging receiver from starving the healthy ones.
  */
-export const DEFAULT_WEBHOOK_CONCURRENCY = 20;
+export const DEFAULT_WEBHOOK_CONCURRENCY = 100;
 
 export const readWebhookConfig = (
 	env: Env = process.env,

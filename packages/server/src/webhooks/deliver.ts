@@ -9,6 +9,7 @@ import { serverConfig, type WebhookConfig, webhookUserAgent } from "../lib/confi
 import { logger } from "../lib/logger";
 import type { ConnectionPools } from "./connection-pools";
 import { sendWebhookRequest, type WebhookHttpResult } from "./http";
+import type { InFlightLimit } from "./in-flight-limit";
 import { loadDeliveryWithWebhook } from "./load-delivery";
 import type { RateLimiter } from "./rate-limit";
 import { recordAttempt, recordDeferral, recordSkipped } from "./record-attempt";
@@ -36,6 +37,8 @@ export interface DeliverOptions {
 	now?: () => Date;
 	/** Attempts the delivery may make in all; a test send makes exactly one. */
 	attemptsAllowed?: number;
+	/** Caps one webhook's attempts in flight, so a hanging receiver cannot take every slot. */
+	inFlight?: InFlightLimit;
 }
 
 export const buildDeliveryHeaders = (
@@ -126,6 +129,25 @@ export const attemptDelivery = async (
 		await recordSkipped(deliveryId, reason);
 		return skipped(reason);
 	}
+	const slot = options.inFlight ? options.inFlight.tryEnter(webhook.webhookId) : { leave() {} };
+	if (!slot) {
+		// Its receiver is slow or hanging: try again once an attempt there could have ended.
+		return { kind: "deferred", until: new Date(now().getTime() + options.config.timeoutMs) };
+	}
+	try {
+		return await rateLimitedAttempt(delivery, webhook, options, now);
+	} finally {
+		slot.leave();
+	}
+};
+
+const rateLimitedAttempt = async (
+	delivery: WebhookDelivery,
+	webhook: ApplicationWebhook,
+	options: DeliverOptions,
+	now: () => Date,
+): Promise<DeliveryReport> => {
+	const deliveryId = delivery.deliveryId;
 	if (options.rateLimiter) {
 		const slot = await options.rateLimiter.reserve(`${delivery.serviceType}:${delivery.serviceId}`);
 		if (!slot.allowed) {

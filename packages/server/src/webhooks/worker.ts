@@ -12,6 +12,7 @@ import { createRedisConnection, sharedRedis } from "../lib/redis";
 import { createConnectionPools } from "./connection-pools";
 import { attemptDelivery, type DeliverOptions } from "./deliver";
 import { createCachedResolver } from "./dns-cache";
+import { createInFlightLimit } from "./in-flight-limit";
 import { WEBHOOK_DELIVERIES_QUEUE } from "./queue";
 import { createRateLimiter } from "./rate-limit";
 import { rememberRefusals } from "./rate-limit-refusals";
@@ -47,6 +48,7 @@ export const startWebhookWorker = (options: WebhookWorkerOptions = {}) => {
 	const deliverOptions: DeliverOptions = {
 		config,
 		rateLimiter,
+		inFlight: createInFlightLimit(),
 		resolve,
 		pools,
 		...(options.now ? { now: options.now } : {}),

@@ -1,0 +1,77 @@
+/**
+ * The workers under test run as the product runs them when it scales out: each one is
+ * `pnpm --filter dokploy workers` (apps/dokploy/server/workers.ts) against the same PostgreSQL
+ * and Redis, in its own process group so that stopping it stops everything it started.
+ */
+import { type ChildProcess, spawn } from "node:child_process";
+import { once } from "node:events";
+import { readdirSync, readFileSync } from "node:fs";
+import { webhookDeliveriesQueue } from "../../packages/server/src/webhooks/queue";
+import { sleep } from "./env";
+
+export interface WorkersProcess {
+	child: ChildProcess;
+	/** Resident memory of the process that runs the workers, in MB. */
+	rssMb: () => number;
+	stop: () => Promise<void>;
+}
+
+const childrenOf = (pid: number): number[] => {
+	const children: number[] = [];
+	for (const entry of readdirSync("/proc")) {
+		if (!/^\d+$/.test(entry)) continue;
+		try {
+			const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+			// The parent pid is the second field after the parenthesised command name.
+			const parent = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+			if (parent === pid) children.push(Number(entry));
+		} catch {
+			// The process ended while we looked.
+		}
+	}
+	return children.flatMap((child) => [child, ...childrenOf(child)]);
+};
+
+const rssMbOf = (pid: number) => {
+	try {
+		const status = readFileSync(`/proc/${pid}/status`, "utf8");
+		const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+		return kb / 1024;
+	} catch {
+		return 0;
+	}
+};
+
+/** Starts `count` workers processes and waits until each has a webhook worker on the queue. */
+export const startWorkers = async (
+	count: number,
+	env: Record<string, string> = {},
+): Promise<WorkersProcess[]> => {
+	const queue = webhookDeliveriesQueue();
+	const before = await queue.getWorkersCount();
+	const started = Array.from({ length: count }, () => {
+		const child = spawn("pnpm", ["--silent", "--filter", "dokploy", "workers"], {
+			env: { ...process.env, LOG_LEVEL: "info", ...env },
+			stdio: ["ignore", "ignore", "inherit"],
+			detached: true,
+		});
+		return {
+			child,
+			// The largest process of the group is the one running the workers (tsx starts it).
+			rssMb: () => Math.max(0, ...childrenOf(child.pid!).map(rssMbOf)),
+			stop: async () => {
+				if (child.exitCode !== null) return;
+				process.kill(-child.pid!, "SIGTERM");
+				await once(child, "exit");
+			},
+		};
+	});
+	const deadline = Date.now() + 60_000;
+	while ((await queue.getWorkersCount()) < before + count) {
+		if (Date.now() > deadline) throw new Error("the workers processes did not start within 60 s");
+		await sleep(100);
+	}
+	return started;
+};
+
+export const stopWorkers = (workers: WorkersProcess[]) => Promise.all(workers.map((w) => w.stop()));
