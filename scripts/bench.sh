@@ -10,7 +10,12 @@ name="${1:?usage: scripts/bench.sh <deploy-overhead|latency|throughput|isolation
 
 WORK="$(mktemp -d /tmp/dokploy-bench.XXXXXX)"
 chmod 755 "$WORK"
+# A database made on a server we were given is dropped afterwards; a private cluster just stops.
+given_server="${DATABASE_URL:+${DATABASE_URL%/*}}"
 cleanup() {
+	if [ -n "$given_server" ] && [ -n "${DATABASE_URL:-}" ]; then
+		node "$ROOT/scripts/drop-database.mjs" "$given_server/postgres" "${DATABASE_URL##*/}" || true
+	fi
 	stop_test_postgres
 	stop_redis "$WORK/redis"
 	rm -rf "$WORK"

@@ -23,7 +23,16 @@ export const preparePipeline = async () => {
 /** No job and no delivery row left from an earlier run. */
 export const emptyDeliveries = async () => {
 	await webhookDeliveriesQueue().obliterate({ force: true });
-	await getDatabase().delete(webhookDeliveries);
+	// A worker may still be recording its last attempts (which prune rows): retry a deadlock.
+	for (let attempt = 1; ; attempt++) {
+		try {
+			await getDatabase().delete(webhookDeliveries);
+			return;
+		} catch (error) {
+			if (attempt >= 5) throw error;
+			await sleep(200);
+		}
+	}
 };
 
 /** Where the deliveries that have not succeeded stand: status and last error, counted. */

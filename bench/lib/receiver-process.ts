@@ -29,6 +29,8 @@ export const startReceiverProcess = async () => {
 		execArgv: ["--import", "tsx"],
 		stdio: ["ignore", "inherit", "inherit", "ipc"],
 	});
+	// If the benchmark dies, its receiver goes with it.
+	process.once("exit", () => child.kill());
 	const [ready] = (await once(child, "message")) as [Extract<ReceiverReply, { type: "ready" }>];
 	return {
 		caFile: ready.caFile,

@@ -55,6 +55,10 @@ export const startWorkers = async (
 			stdio: ["ignore", "ignore", "inherit"],
 			detached: true,
 		});
+		// If the benchmark dies, its workers go with it.
+		process.once("exit", () => {
+			if (child.exitCode === null) process.kill(-child.pid!, "SIGTERM");
+		});
 		return {
 			child,
 			// The largest process of the group is the one running the workers (tsx starts it).

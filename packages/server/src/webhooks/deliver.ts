@@ -129,10 +129,11 @@ export const attemptDelivery = async (
 		await recordSkipped(deliveryId, reason);
 		return skipped(reason);
 	}
-	const slot = options.inFlight ? options.inFlight.tryEnter(webhook.webhookId) : { leave() {} };
-	if (!slot) {
-		// Its receiver is slow or hanging: try again once an attempt there could have ended.
-		return { kind: "deferred", until: new Date(now().getTime() + options.config.timeoutMs) };
+	const slot = options.inFlight?.tryEnter(webhook.webhookId) ?? { entered: true, leave() {} };
+	if (!slot.entered) {
+		// Its receiver is slow or hanging: wait instead of holding one more of the worker's slots.
+		const waitMs = Math.min(slot.waitMs, options.config.timeoutMs);
+		return { kind: "deferred", until: new Date(now().getTime() + waitMs) };
 	}
 	try {
 		return await rateLimitedAttempt(delivery, webhook, options, now);

@@ -5,10 +5,16 @@
  * that have been in flight longer than `slowAfterMs`, its next deliveries are put back to wait
  * (that is not an attempt) instead of taking a slot. A fast receiver's attempts end long before
  * they count as slow, so a burst to a busy, healthy receiver (Slack, n8n) is never held back.
+ * The wait is as long as the webhook's oldest attempt has been in flight: a receiver that was
+ * slow for a moment is tried again soon, one that hangs ever more rarely (up to its timeout).
  */
+export type InFlightSlot =
+	| { entered: true; leave: () => void }
+	| { entered: false; waitMs: number };
+
 export interface InFlightLimit {
-	/** Takes a slot for the webhook; false when it already has `maxSlow` slow attempts. */
-	tryEnter(webhookId: string): { leave: () => void } | null;
+	/** Takes a slot for the webhook, or says how long to wait when it has `maxSlow` slow attempts. */
+	tryEnter(webhookId: string): InFlightSlot;
 }
 
 export const createInFlightLimit = (
@@ -23,12 +29,18 @@ export const createInFlightLimit = (
 		tryEnter(webhookId) {
 			const attempts = inFlight.get(webhookId) ?? new Set();
 			let slow = 0;
-			for (const attempt of attempts) if (now() - attempt.startedAt >= slowAfterMs) slow++;
-			if (slow >= maxSlow) return null;
+			let oldestMs = 0;
+			for (const attempt of attempts) {
+				const age = now() - attempt.startedAt;
+				if (age >= slowAfterMs) slow++;
+				oldestMs = Math.max(oldestMs, age);
+			}
+			if (slow >= maxSlow) return { entered: false, waitMs: oldestMs };
 			const attempt = { startedAt: now() };
 			attempts.add(attempt);
 			inFlight.set(webhookId, attempts);
 			return {
+				entered: true,
 				leave: () => {
 					attempts.delete(attempt);
 					if (attempts.size === 0) inFlight.delete(webhookId);

@@ -19,9 +19,19 @@ import { renderWebhookBody } from "./templates";
 
 type NewDelivery = typeof webhookDeliveries.$inferInsert;
 
+/** Only what rendering needs: the secret, headers and the rest stay in the database. */
+const renderingColumns = {
+	webhookId: applicationWebhooks.webhookId,
+	templateType: applicationWebhooks.templateType,
+	customTemplate: applicationWebhooks.customTemplate,
+};
+type WebhookToRender = {
+	[K in keyof typeof renderingColumns]: (typeof applicationWebhooks.$inferSelect)[K];
+};
+
 /** Renders one webhook's body; a template that cannot render yields a failed delivery. */
 const deliveryFor = (
-	webhook: typeof applicationWebhooks.$inferSelect,
+	webhook: WebhookToRender,
 	event: DeploymentLifecycleEvent,
 	payload: ReturnType<typeof buildWebhookPayload>,
 ): NewDelivery => {
@@ -63,7 +73,7 @@ export const triggerWebhooks = async (tx: Transaction, event: DeploymentLifecycl
 			? applicationWebhooks.applicationId
 			: applicationWebhooks.composeId;
 	const webhooks = await tx
-		.select()
+		.select(renderingColumns)
 		.from(applicationWebhooks)
 		.where(
 			and(
