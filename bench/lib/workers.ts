@@ -57,7 +57,11 @@ export const startWorkers = async (
 		});
 		// If the benchmark dies, its workers go with it.
 		process.once("exit", () => {
-			if (child.exitCode === null) process.kill(-child.pid!, "SIGTERM");
+			try {
+				if (child.exitCode === null) process.kill(-child.pid!, "SIGTERM");
+			} catch {
+				// Already gone.
+			}
 		});
 		return {
 			child,
