@@ -42,6 +42,18 @@ const rssMbOf = (pid: number) => {
 	}
 };
 
+// If the benchmark dies, the workers it started go with it.
+const live = new Set<ChildProcess>();
+process.once("exit", () => {
+	for (const child of live) {
+		try {
+			process.kill(-child.pid!, "SIGTERM");
+		} catch {
+			// Already gone.
+		}
+	}
+});
+
 /** Starts `count` workers processes and waits until each has a webhook worker on the queue. */
 export const startWorkers = async (
 	count: number,
@@ -55,14 +67,8 @@ export const startWorkers = async (
 			stdio: ["ignore", "ignore", "inherit"],
 			detached: true,
 		});
-		// If the benchmark dies, its workers go with it.
-		process.once("exit", () => {
-			try {
-				if (child.exitCode === null) process.kill(-child.pid!, "SIGTERM");
-			} catch {
-				// Already gone.
-			}
-		});
+		live.add(child);
+		child.once("exit", () => live.delete(child));
 		return {
 			child,
 			// The largest process of the group is the one running the workers (tsx starts it).
