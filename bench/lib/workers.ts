@@ -4,7 +4,6 @@
  * and Redis, in its own process group so that stopping it stops everything it started.
  */
 import { type ChildProcess, spawn } from "node:child_process";
-import { once } from "node:events";
 import { readdirSync, readFileSync } from "node:fs";
 import { webhookDeliveriesQueue } from "../../packages/server/src/webhooks/queue";
 import { sleep } from "./env";
@@ -42,6 +41,36 @@ const rssMbOf = (pid: number) => {
 	}
 };
 
+/** Processes in the process group `pgid` (pnpm's children outlive it when it exits first). */
+const groupPids = (pgid: number) =>
+	readdirSync("/proc")
+		.filter((entry) => /^\d+$/.test(entry))
+		.filter((entry) => {
+			try {
+				const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+				return Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[2]) === pgid;
+			} catch {
+				return false;
+			}
+		});
+
+const signalGroup = (pgid: number, signal: NodeJS.Signals) => {
+	try {
+		process.kill(-pgid, signal);
+	} catch {
+		// Already gone.
+	}
+};
+
+/** SIGTERM to the whole group (a clean shutdown), SIGKILL to whatever is left after 15 s. */
+const stopGroup = async (child: ChildProcess) => {
+	const pgid = child.pid!;
+	signalGroup(pgid, "SIGTERM");
+	const deadline = Date.now() + 15_000;
+	while (groupPids(pgid).length > 0 && Date.now() < deadline) await sleep(100);
+	signalGroup(pgid, "SIGKILL");
+};
+
 // If the benchmark dies, the workers it started go with it.
 const live = new Set<ChildProcess>();
 process.once("exit", () => {
@@ -73,11 +102,7 @@ export const startWorkers = async (
 			child,
 			// The largest process of the group is the one running the workers (tsx starts it).
 			rssMb: () => Math.max(0, ...childrenOf(child.pid!).map(rssMbOf)),
-			stop: async () => {
-				if (child.exitCode !== null) return;
-				process.kill(-child.pid!, "SIGTERM");
-				await once(child, "exit");
-			},
+			stop: () => stopGroup(child),
 		};
 	});
 	const deadline = Date.now() + 60_000;
