@@ -89,7 +89,6 @@ export const startWorkers = async (
 	env: Record<string, string> = {},
 ): Promise<WorkersProcess[]> => {
 	const queue = webhookDeliveriesQueue();
-	const before = await queue.getWorkersCount();
 	const started = Array.from({ length: count }, () => {
 		const child = spawn("pnpm", ["--silent", "--filter", "dokploy", "workers"], {
 			env: { ...process.env, LOG_LEVEL: "info", ...env },
@@ -106,11 +105,20 @@ export const startWorkers = async (
 		};
 	});
 	const deadline = Date.now() + 60_000;
-	while ((await queue.getWorkersCount()) < before + count) {
+	// The benchmark owns its Redis and stops its workers before starting others, so counting
+	// from zero is right (a stopped worker's connection may linger a moment in Redis's count).
+	while ((await queue.getWorkersCount()) < count) {
 		if (Date.now() > deadline) throw new Error("the workers processes did not start within 60 s");
 		await sleep(100);
 	}
 	return started;
 };
 
-export const stopWorkers = (workers: WorkersProcess[]) => Promise.all(workers.map((w) => w.stop()));
+/** Stops the workers and waits until Redis no longer counts them (up to 10 s). */
+export const stopWorkers = async (workers: WorkersProcess[]) => {
+	await Promise.all(workers.map((w) => w.stop()));
+	const deadline = Date.now() + 10_000;
+	while ((await webhookDeliveriesQueue().getWorkersCount()) > 0 && Date.now() < deadline) {
+		await sleep(100);
+	}
+};
