@@ -45,3 +45,6 @@ export const benchSetting = (name: string, fallback: number) => {
 	}
 	return value;
 };
+
+// Interrupted, a benchmark still stops the receiver and workers it started (their exit hooks).
+for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, () => process.exit(130));
