@@ -59,7 +59,8 @@ export const writeResult = (
 		perRun: extra.perRun,
 	};
 	const file = fileURLToPath(new URL(`../results/${name}.json`, import.meta.url));
-	writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`);
+	// Tabs, as everywhere in the repository (the results are generated, and not linted).
+	writeFileSync(file, `${JSON.stringify(result, null, "\t")}\n`);
 	console.log(
 		`\n${name} (median of ${extra.runs} runs, ${result.cpus} CPUs, load ${result.loadAverage1m})`,
 	);
