@@ -3,8 +3,8 @@
  * dashboard pages also need a signed-in member of an organization, or go back to sign-in.
  */
 import type { Role } from "@dokploy/server/auth/membership";
+import { serverConfig } from "@dokploy/server/lib/config";
 import { findOrganizationById } from "@dokploy/server/services/organization";
-import { webhookConfig } from "@dokploy/server/webhooks/settings";
 import { fromNodeHeaders } from "better-auth/node";
 import type { GetServerSidePropsContext, GetServerSidePropsResult } from "next";
 import type { SSRConfig } from "next-i18next/pages";
@@ -84,6 +84,6 @@ export const dashboardPageProps = async <Extra extends object = Record<never, ne
 		role: caller.role,
 		organization,
 	};
-	const features: Features = { webhooks: webhookConfig().enabled };
+	const features: Features = { webhooks: serverConfig().webhooks.enabled };
 	return { props: { ...(await publicPageProps(context, namespaces)), viewer, features, ...extra } };
 };

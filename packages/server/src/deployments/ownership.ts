@@ -14,22 +14,6 @@ import { logger } from "../lib/logger";
 
 const claimKey = (deploymentId: string) => `dokploy:deployment-owner:${deploymentId}`;
 
-/** The default TTL of a claim; a dead worker's deployment is taken over within about this. */
-const DEFAULT_CLAIM_TTL_MS = 10_000;
-
-/** DEPLOYMENT_CLAIM_TTL_MS, or the default. */
-export const claimTtlFromEnvironment = () => {
-	const raw = process.env.DEPLOYMENT_CLAIM_TTL_MS;
-	if (raw === undefined || raw === "") return DEFAULT_CLAIM_TTL_MS;
-	const value = Number(raw);
-	if (!Number.isInteger(value) || value < 1_000) {
-		throw new Error(
-			`DEPLOYMENT_CLAIM_TTL_MS must be a whole number of milliseconds >= 1000, got "${raw}"`,
-		);
-	}
-	return value;
-};
-
 export const createOwnership = (options: { redis: Redis; workerId: string; ttlMs: number }) => {
 	const { redis, workerId, ttlMs } = options;
 	const owned = new Set<string>();

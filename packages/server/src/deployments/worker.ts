@@ -12,6 +12,7 @@
 import path from "node:path";
 import { DelayedError, type Job, Worker } from "bullmq";
 import { nanoid } from "nanoid";
+import { serverConfig } from "../lib/config";
 import { logger } from "../lib/logger";
 import { buildsDir } from "../lib/paths";
 import { createRedisConnection, sharedRedis } from "../lib/redis";
@@ -26,7 +27,7 @@ import {
 import { findServiceUnscoped } from "../services/service";
 import { describeBuildProcess } from "./build-process";
 import { subscribeToCancellations } from "./cancel-bus";
-import { claimTtlFromEnvironment, createOwnership } from "./ownership";
+import { createOwnership } from "./ownership";
 import { DEPLOYMENTS_QUEUE, type DeploymentJobData, deploymentsQueue, laneKey } from "./queue";
 import { describeOutcome, runBuild } from "./runner";
 
@@ -44,12 +45,11 @@ export interface DeploymentWorkerOptions {
 const SHUTDOWN_REASON = "Interrupted: the worker building it shut down";
 
 const readOptions = (options: DeploymentWorkerOptions) => ({
-	concurrency: options.concurrency ?? Number(process.env.DEPLOYMENT_CONCURRENCY ?? 4),
-	buildTimeoutMs:
-		options.buildTimeoutMs ?? Number(process.env.DEPLOYMENT_TIMEOUT_MS ?? 30 * 60 * 1000),
+	concurrency: options.concurrency ?? serverConfig().deployments.concurrency,
+	buildTimeoutMs: options.buildTimeoutMs ?? serverConfig().deployments.buildTimeoutMs,
 	lanePollMs: options.lanePollMs ?? 500,
 	killGraceMs: options.killGraceMs ?? 5_000,
-	claimTtlMs: options.claimTtlMs ?? claimTtlFromEnvironment(),
+	claimTtlMs: options.claimTtlMs ?? serverConfig().deployments.claimTtlMs,
 });
 
 /**

@@ -13,9 +13,9 @@
  * event can never be emitted into the void by a process wired in another order.
  */
 import { migrateDatabase } from "../db/migrate";
-import { claimTtlFromEnvironment } from "../deployments/ownership";
 import { startDeploymentWatchdog } from "../deployments/watchdog";
 import { type DeploymentWorkerOptions, startDeploymentWorker } from "../deployments/worker";
+import { serverConfig } from "../lib/config";
 import { logger } from "../lib/logger";
 import { registerWebhookOutbox } from "../webhooks/outbox";
 import { startReconciler } from "../webhooks/reconciler";
@@ -38,9 +38,11 @@ export const wireLifecycleListeners = () => {
 };
 
 export const startProcess = async (options: ProcessOptions = {}): Promise<DokployProcess> => {
+	// Every setting is read and validated first: a bad value stops start-up with its name.
+	const config = serverConfig();
 	await migrateDatabase();
 	wireLifecycleListeners();
-	const claimTtlMs = options.deploymentWorker?.claimTtlMs ?? claimTtlFromEnvironment();
+	const claimTtlMs = options.deploymentWorker?.claimTtlMs ?? config.deployments.claimTtlMs;
 	const watchdog = await startDeploymentWatchdog({ claimTtlMs });
 	const deployments = await startDeploymentWorker({ ...options.deploymentWorker, claimTtlMs });
 	const webhooks =

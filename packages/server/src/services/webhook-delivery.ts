@@ -7,13 +7,13 @@ import { and, count, desc, eq, type SQL } from "drizzle-orm";
 import { nanoid } from "nanoid";
 import { getDatabase } from "../db/client";
 import { type WebhookDelivery, webhookDeliveries } from "../db/schema/webhook";
+import { dashboardBaseUrl, serverConfig } from "../lib/config";
 import { NotFoundError, ValidationError } from "../lib/errors";
 import { toLifecycleService } from "../lifecycle/event";
 import type { DeploymentEventName } from "../lifecycle/types";
 import { attemptDelivery } from "../webhooks/deliver";
 import { buildSamplePayload } from "../webhooks/payload";
 import { enqueueDeliveries } from "../webhooks/queue";
-import { dashboardBaseUrl } from "../webhooks/settings";
 import { renderWebhookBody } from "../webhooks/templates";
 import { findServiceUnscoped } from "./service";
 import { serviceRefOf } from "./service-ref";
@@ -58,7 +58,11 @@ export const testWebhook = async (
 			event,
 			body: renderWebhookBody(webhook.templateType, payload, webhook.customTemplate),
 		});
-	const report = await attemptDelivery(deliveryId);
+	// A test send answers its caller at once: one attempt, never retried, not rate-limited.
+	const report = await attemptDelivery(deliveryId, {
+		config: serverConfig().webhooks,
+		attemptsAllowed: 1,
+	});
 	if (report.kind !== "attempted") {
 		return {
 			ok: false,

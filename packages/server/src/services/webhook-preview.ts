@@ -5,9 +5,9 @@
  * problems and, where the renderer named one, the line and column of the first.
  */
 
+import { dashboardBaseUrl } from "../lib/config";
 import type { DeploymentEventName } from "../lifecycle/types";
 import { buildSamplePayload } from "../webhooks/payload";
-import { dashboardBaseUrl } from "../webhooks/settings";
 import { renderWebhookBody } from "../webhooks/templates";
 import { validateCustomTemplate } from "../webhooks/templates/custom";
 import type { WebhookTemplateType } from "../webhooks/templates/types";

@@ -15,10 +15,10 @@ import {
 	type UpdateWebhookInput,
 	webhookTemplateSettingsSchema,
 } from "../db/schema/webhook-api";
+import { serverConfig, webhookEncryptionKey } from "../lib/config";
 import { ValidationError } from "../lib/errors";
 import { MAX_WEBHOOKS_PER_SERVICE, webhookSecretSchema } from "../webhooks/rules";
 import { encryptSecret, generateWebhookSecret, maskSecret } from "../webhooks/secrets";
-import { webhookConfig, webhookEncryptionKey } from "../webhooks/settings";
 import { assertWebhookUrl, type ResolveHost, WebhookUrlError } from "../webhooks/url-guard";
 import { findService, type ServiceRef } from "./service";
 import { serviceIdColumn, serviceOwnerColumns, serviceRefOf } from "./service-ref";
@@ -76,7 +76,7 @@ export interface SaveOptions {
 const assertUrlAtSave = async (url: string, options: SaveOptions) => {
 	try {
 		await assertWebhookUrl(url, {
-			allowlist: webhookConfig().allowlist,
+			allowlist: serverConfig().webhooks.allowlist,
 			...(options.resolve ? { resolve: options.resolve } : {}),
 		});
 	} catch (error) {

@@ -1,26 +1,22 @@
 /**
  * One delivery attempt, from the row in the outbox to the receiver and back into the log:
  * check the rate limit, check the URL again (DNS may have changed since it was saved), sign,
- * POST over a connection pinned to the checked address, classify the answer, record it.
+ * POST over a connection pinned to the checked address, let the retry policy decide, record.
  * The queue worker calls this for every job; a test send calls it directly.
  */
-import { eq } from "drizzle-orm";
-import { getDatabase } from "../db/client";
-import {
-	type ApplicationWebhook,
-	applicationWebhooks,
-	type WebhookAttempt,
-	type WebhookDelivery,
-	webhookDeliveries,
-} from "../db/schema/webhook";
+import type { ApplicationWebhook, WebhookAttempt, WebhookDelivery } from "../db/schema/webhook";
+import { serverConfig, type WebhookConfig, webhookUserAgent } from "../lib/config";
 import { logger } from "../lib/logger";
+import type { ConnectionPools } from "./connection-pools";
 import { sendWebhookRequest, type WebhookHttpResult } from "./http";
+import type { InFlightLimit } from "./in-flight-limit";
+import { loadDeliveryWithWebhook } from "./load-delivery";
 import type { RateLimiter } from "./rate-limit";
 import { recordAttempt, recordDeferral, recordSkipped } from "./record-attempt";
-import { type AttemptResult, deliveryStatusAfter } from "./retry-policy";
-import { decryptSecret, WebhookSecretError } from "./secrets";
-import { userAgent, webhookConfig, webhookEncryptionKey } from "./settings";
+import { type AttemptResult, CANNOT_SIGN, deliveryStatusAfter } from "./retry-policy";
+import { WebhookSecretError } from "./secrets";
 import { buildSignatureHeaders, WebhookSignatureError } from "./signature";
+import { signingSecrets } from "./signing-secrets";
 import { assertWebhookUrl, type ResolveHost, WebhookUrlError } from "./url-guard";
 
 export type DeliveryReport =
@@ -34,33 +30,25 @@ export type DeliveryReport =
 	  };
 
 export interface DeliverOptions {
+	config: WebhookConfig;
 	rateLimiter?: RateLimiter;
 	resolve?: ResolveHost;
+	pools?: ConnectionPools;
 	now?: () => Date;
+	/** Attempts the delivery may make in all; a test send makes exactly one. */
+	attemptsAllowed?: number;
+	/** Caps one webhook's attempts in flight, so a hanging receiver cannot take every slot. */
+	inFlight?: InFlightLimit;
 }
 
-/** The secrets that sign right now: the current one, and the previous one during its grace. */
-const signingSecrets = (webhook: ApplicationWebhook, now: Date) => {
-	const key = webhookEncryptionKey();
-	const secrets = [decryptSecret(webhook.secret, key)];
-	if (
-		webhook.previousSecret &&
-		webhook.previousSecretExpiresAt &&
-		Date.parse(webhook.previousSecretExpiresAt) > now.getTime()
-	) {
-		secrets.push(decryptSecret(webhook.previousSecret, key));
-	}
-	return secrets;
-};
-
-export const buildDeliveryHeaders = (
+const buildDeliveryHeaders = (
 	webhook: ApplicationWebhook,
 	delivery: WebhookDelivery,
 	now: Date,
 ): Record<string, string> => ({
 	...webhook.headers,
 	"Content-Type": "application/json",
-	"User-Agent": userAgent(),
+	"User-Agent": webhookUserAgent(),
 	"X-Dokploy-Event": delivery.event,
 	"X-Dokploy-Delivery": delivery.idempotencyKey,
 	...(delivery.redeliveryOf ? { "X-Dokploy-Redelivery": "true" } : {}),
@@ -73,125 +61,126 @@ export const buildDeliveryHeaders = (
 	}),
 });
 
-/** Sends one delivery to the webhook's URL: the PRD's sendWebhook, without any bookkeeping. */
+/** What one send produced: the policy's input, the HTTP exchange if any, and why nothing was sent. */
+export interface SendOutcome {
+	result: AttemptResult;
+	http: WebhookHttpResult | null;
+	/** The guard's or the signer's own words, when the request never left. */
+	unsentReason: string | null;
+}
+
+/**
+ * Sends one delivery to the webhook's URL: the PRD's sendWebhook, without any bookkeeping. A URL
+ * the guard refuses and a secret that cannot sign are outcomes, not exceptions: neither heals by
+ * throwing the job away, and the attempt log must say why.
+ */
 export const sendWebhook = async (
 	webhook: ApplicationWebhook,
 	delivery: WebhookDelivery,
-	options: Pick<DeliverOptions, "resolve"> & { now?: Date } = {},
-): Promise<{ result: AttemptResult; http: WebhookHttpResult | null; urlError: string | null }> => {
-	const config = webhookConfig();
+	options: Partial<Pick<DeliverOptions, "config" | "resolve" | "pools">> & { now?: Date } = {},
+): Promise<SendOutcome> => {
+	const config = options.config ?? serverConfig().webhooks;
 	const now = options.now ?? new Date();
 	try {
 		const target = await assertWebhookUrl(webhook.url, {
 			allowlist: config.allowlist,
 			...(options.resolve ? { resolve: options.resolve } : {}),
 		});
+		const headers = buildDeliveryHeaders(webhook, delivery, now);
 		const http = await sendWebhookRequest({
 			url: target.url,
 			address: target.address,
 			family: target.family,
-			headers: buildDeliveryHeaders(webhook, delivery, now),
+			headers,
 			body: delivery.body,
 			timeoutMs: config.timeoutMs,
 			...(config.caCertificates ? { ca: config.caCertificates } : {}),
+			...(options.pools ? { pools: options.pools } : {}),
 		});
-		return { result: http, http, urlError: null };
+		return { result: http, http, unsentReason: null };
 	} catch (error) {
-		if (error instanceof WebhookUrlError)
-			return { result: error.code, http: null, urlError: error.message };
+		if (error instanceof WebhookUrlError) {
+			return { result: error.code, http: null, unsentReason: error.message };
+		}
+		if (error instanceof WebhookSecretError || error instanceof WebhookSignatureError) {
+			const reason = `The delivery cannot be signed: ${error.message}`;
+			return { result: CANNOT_SIGN, http: null, unsentReason: reason };
+		}
 		throw error;
 	}
 };
 
-/**
- * A stored secret that cannot be decrypted (the encryption key changed, or the row was altered)
- * will not heal by waiting: the attempt fails at once and says why, instead of the job throwing
- * and leaving the delivery pending with nothing in its log.
- */
-const unsignable = (error: unknown) => {
-	if (!(error instanceof WebhookSecretError || error instanceof WebhookSignatureError)) throw error;
-	return {
-		http: null,
-		urlError: null,
-		signingError: `The delivery cannot be signed: ${error.message}`,
-	};
-};
-
-const loadDelivery = async (deliveryId: string) => {
-	const [row] = await getDatabase()
-		.select({ delivery: webhookDeliveries, webhook: applicationWebhooks })
-		.from(webhookDeliveries)
-		.innerJoin(applicationWebhooks, eq(applicationWebhooks.webhookId, webhookDeliveries.webhookId))
-		.where(eq(webhookDeliveries.deliveryId, deliveryId));
-	return row ?? null;
-};
+const skipped = (reason: string): DeliveryReport => ({ kind: "skipped", reason });
 
 export const attemptDelivery = async (
 	deliveryId: string,
-	options: DeliverOptions = {},
+	options: DeliverOptions,
 ): Promise<DeliveryReport> => {
 	const now = options.now ?? (() => new Date());
-	const loaded = await loadDelivery(deliveryId);
-	if (!loaded) return { kind: "skipped", reason: "The delivery or its webhook no longer exists" };
+	const loaded = await loadDeliveryWithWebhook(deliveryId);
+	if (!loaded) return skipped("The delivery or its webhook no longer exists");
 	const { delivery, webhook } = loaded;
-	if (delivery.status === "success" || delivery.status === "failed") {
-		return {
-			kind: "skipped",
-			reason: `The delivery has already ${delivery.status === "success" ? "succeeded" : "failed"}`,
-		};
-	}
+	if (delivery.status === "success") return skipped("The delivery has already succeeded");
+	if (delivery.status === "failed") return skipped("The delivery has already failed");
+	// A test send is how an admin checks a webhook before enabling it again.
 	if (!webhook.enabled && !delivery.isTest) {
 		const reason =
 			webhook.disabledReason ?? "The webhook was disabled before this delivery was sent";
 		await recordSkipped(deliveryId, reason);
-		return { kind: "skipped", reason };
+		return skipped(reason);
 	}
-	if (options.rateLimiter && !delivery.isTest) {
+	const slot = options.inFlight?.tryEnter(webhook.webhookId) ?? { entered: true, leave() {} };
+	if (!slot.entered) {
+		// Its receiver is slow or hanging: wait instead of holding one more of the worker's slots.
+		const waitMs = Math.min(slot.waitMs, options.config.timeoutMs);
+		return { kind: "deferred", until: new Date(now().getTime() + waitMs) };
+	}
+	try {
+		return await rateLimitedAttempt(delivery, webhook, options, now);
+	} finally {
+		slot.leave();
+	}
+};
+
+const rateLimitedAttempt = async (
+	delivery: WebhookDelivery,
+	webhook: ApplicationWebhook,
+	options: DeliverOptions,
+	now: () => Date,
+): Promise<DeliveryReport> => {
+	const deliveryId = delivery.deliveryId;
+	if (options.rateLimiter) {
 		const slot = await options.rateLimiter.reserve(`${delivery.serviceType}:${delivery.serviceId}`);
 		if (!slot.allowed) {
 			await recordDeferral(deliveryId, slot.retryAt);
 			return { kind: "deferred", until: slot.retryAt };
 		}
 	}
+
 	const startedAt = now();
-	const sent = await sendWebhook(webhook, delivery, {
-		now: startedAt,
-		...(options.resolve ? { resolve: options.resolve } : {}),
-	}).catch(unsignable);
-	const attemptNumber = delivery.attemptCount + 1;
-	const decision =
-		"signingError" in sent
-			? {
-					outcome: "give_up" as const,
-					reason: sent.signingError,
-					disableWebhook: false,
-					retryAfter: null,
-					status: "failed" as const,
-					nextAttemptAt: null,
-				}
-			: deliveryStatusAfter({
-					result: sent.result,
-					attemptNumber,
-					scale: webhookConfig().retryScale,
-					now: now(),
-					// A test send answers its caller at once: one attempt, never retried.
-					...(delivery.isTest ? { attemptsAllowed: 1 } : {}),
-				});
+	const sent = await sendWebhook(webhook, delivery, { ...options, now: startedAt });
+	const decision = deliveryStatusAfter({
+		result: sent.result,
+		attemptNumber: delivery.attemptCount + 1,
+		scale: options.config.retryScale,
+		now: now(),
+		...(options.attemptsAllowed ? { attemptsAllowed: options.attemptsAllowed } : {}),
+	});
 	const attempt: WebhookAttempt = {
-		number: attemptNumber,
+		number: delivery.attemptCount + 1,
 		at: startedAt.toISOString(),
 		httpStatus: sent.http?.status ?? null,
 		durationMs: Math.round(sent.http?.durationMs ?? 0),
 		outcome: decision.outcome,
-		error: decision.outcome === "success" ? null : (sent.urlError ?? decision.reason),
+		error: decision.outcome === "success" ? null : (sent.unsentReason ?? decision.reason),
 		responseExcerpt: sent.http?.responseExcerpt ?? "",
 	};
 	await recordAttempt(delivery, {
 		attempt,
 		status: decision.status,
 		nextAttemptAt: decision.nextAttemptAt,
-		disableWebhook: decision.disableWebhook && !delivery.isTest,
-		autoDisableAfterFailures: webhookConfig().autoDisableAfterFailures,
+		disableWebhook: decision.disableWebhook,
+		autoDisableAfterFailures: options.config.autoDisableAfterFailures,
 		now: now(),
 	});
 	logger.info(
@@ -199,7 +188,7 @@ export const attemptDelivery = async (
 			deliveryId,
 			webhookId: webhook.webhookId,
 			event: delivery.event,
-			attempt: attemptNumber,
+			attempt: attempt.number,
 			httpStatus: attempt.httpStatus,
 			durationMs: attempt.durationMs,
 			outcome: decision.outcome,

@@ -4,14 +4,15 @@
  * The TCP connection goes to `address` whatever DNS says now (no rebinding between check and
  * connect), while the TLS handshake still sends the URL's hostname as SNI and verifies the
  * certificate against it; `ca` adds trusted roots (a private CA, or tests) to the system ones.
+ * Connections are kept alive in pools keyed by that pin (connection-pools.ts).
  * Redirects are never followed (a 3xx is reported as is), at most `maxResponseBytes` of the
  * response are read, and `timeoutMs` bounds the whole exchange, body included. Network trouble is
  * reported in the result, never thrown, so the worker can record it as an attempt.
  */
-import { isIP } from "node:net";
 import { performance } from "node:perf_hooks";
-import { rootCertificates } from "node:tls";
-import { Agent, buildConnector, request } from "undici";
+import { request } from "undici";
+import { processSingleton } from "../lib/process-singleton";
+import { type ConnectionPools, createConnectionPools } from "./connection-pools";
 
 export interface SendWebhookRequestOptions {
 	url: URL;
@@ -28,9 +29,11 @@ export interface SendWebhookRequestOptions {
 	ca?: string | string[];
 	/** Monotonic clock in milliseconds, for `durationMs`. */
 	now?: () => number;
+	/** Where warm connections are kept; the process's shared pools by default. */
+	pools?: ConnectionPools;
 }
 
-export type WebhookTransportErrorKind = "timeout" | "network" | "tls";
+type WebhookTransportErrorKind = "timeout" | "network" | "tls";
 
 export interface WebhookHttpResult {
 	/** A 2xx status was received. */
@@ -43,35 +46,12 @@ export interface WebhookHttpResult {
 }
 
 export const defaultTimeoutMs = 10_000;
-export const defaultMaxResponseBytes = 64 * 1024;
-export const defaultStoredExcerptBytes = 4 * 1024;
+const defaultMaxResponseBytes = 64 * 1024;
+const defaultStoredExcerptBytes = 4 * 1024;
 
-/** Connects to the pinned address; SNI and certificate checks use the URL's hostname. */
-const pinnedAgent = (options: SendWebhookRequestOptions, timeoutMs: number) => {
-	const extraCa = options.ca === undefined ? [] : [options.ca].flat();
-	const connect = buildConnector({
-		timeout: timeoutMs,
-		family: options.family,
-		...(extraCa.length > 0 ? { ca: [...rootCertificates, ...extraCa] } : {}),
-	});
-	const hostname = options.url.hostname;
-	// SNI carries names only; for an IP literal the certificate is checked against the IP.
-	const isIpLiteral = isIP(hostname.replace(/^\[(.*)\]$/, "$1")) !== 0;
-	return new Agent({
-		headersTimeout: timeoutMs,
-		bodyTimeout: timeoutMs,
-		connections: 1,
-		connect: (connectOptions, callback) =>
-			connect(
-				{
-					...connectOptions,
-					hostname: options.address,
-					...(isIpLiteral ? {} : { servername: hostname }),
-				},
-				callback,
-			),
-	});
-};
+/** The pools of callers that bring none (test sends, the API's sendWebhook). */
+const sharedConnectionPools = () =>
+	processSingleton("webhook-connection-pools", () => createConnectionPools());
 
 /** The first `limit` bytes, cut back to a whole UTF-8 character. */
 const utf8Excerpt = (bytes: Buffer, limit: number) => {
@@ -148,29 +128,33 @@ export const sendWebhookRequest = async (
 
 	const controller = new AbortController();
 	const timer = setTimeout(() => controller.abort(), timeoutMs);
-	const agent = pinnedAgent(options, timeoutMs);
+	const pools = options.pools ?? sharedConnectionPools();
 	let status: number | null = null;
 	let retryAfter: string | null = null;
 	try {
-		const response = await request(options.url, {
-			method: "POST",
-			headers: options.headers,
-			body: options.body,
-			dispatcher: agent,
-			signal: controller.signal,
+		return await pools.use(options, async (pool) => {
+			const response = await request(options.url, {
+				method: "POST",
+				headers: options.headers,
+				body: options.body,
+				dispatcher: pool,
+				signal: controller.signal,
+				headersTimeout: timeoutMs,
+				bodyTimeout: timeoutMs,
+			});
+			status = response.statusCode;
+			const header = response.headers["retry-after"];
+			retryAfter = (Array.isArray(header) ? header[0] : header) ?? null;
+			const bytes = await readBounded(response.body, maxResponseBytes);
+			return {
+				ok: status >= 200 && status < 300,
+				status,
+				durationMs: elapsed(),
+				responseExcerpt: utf8Excerpt(bytes, excerptBytes),
+				retryAfter,
+				error: null,
+			};
 		});
-		status = response.statusCode;
-		const header = response.headers["retry-after"];
-		retryAfter = (Array.isArray(header) ? header[0] : header) ?? null;
-		const bytes = await readBounded(response.body, maxResponseBytes);
-		return {
-			ok: status >= 200 && status < 300,
-			status,
-			durationMs: elapsed(),
-			responseExcerpt: utf8Excerpt(bytes, excerptBytes),
-			retryAfter,
-			error: null,
-		};
 	} catch (error) {
 		return {
 			ok: false,
@@ -182,6 +166,5 @@ export const sendWebhookRequest = async (
 		};
 	} finally {
 		clearTimeout(timer);
-		await agent.destroy().catch(() => undefined);
 	}
 };

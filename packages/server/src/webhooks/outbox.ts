@@ -10,19 +10,29 @@ import { nanoid } from "nanoid";
 import type { Transaction } from "../db/client";
 import { user } from "../db/schema/auth";
 import { applicationWebhooks, webhookDeliveries } from "../db/schema/webhook";
+import { dashboardBaseUrl, serverConfig } from "../lib/config";
 import { logger } from "../lib/logger";
 import { registerLifecycleListener } from "../lifecycle/emitter";
 import { type DeploymentLifecycleEvent, SYSTEM_TRIGGER } from "../lifecycle/types";
 import { buildWebhookPayload } from "./payload";
 import { enqueueDeliveries } from "./queue";
-import { dashboardBaseUrl, webhookConfig } from "./settings";
 import { renderWebhookBody } from "./templates";
 
 type NewDelivery = typeof webhookDeliveries.$inferInsert;
 
+/** Only what rendering needs: the secret, headers and the rest stay in the database. */
+const renderingColumns = {
+	webhookId: applicationWebhooks.webhookId,
+	templateType: applicationWebhooks.templateType,
+	customTemplate: applicationWebhooks.customTemplate,
+};
+type WebhookToRender = {
+	[K in keyof typeof renderingColumns]: (typeof applicationWebhooks.$inferSelect)[K];
+};
+
 /** Renders one webhook's body; a template that cannot render yields a failed delivery. */
 const deliveryFor = (
-	webhook: typeof applicationWebhooks.$inferSelect,
+	webhook: WebhookToRender,
 	event: DeploymentLifecycleEvent,
 	payload: ReturnType<typeof buildWebhookPayload>,
 ): NewDelivery => {
@@ -67,13 +77,13 @@ const findTriggerUserEmail = async (tx: Transaction, triggeredBy: string) => {
  */
 export const triggerWebhooks = async (tx: Transaction, event: DeploymentLifecycleEvent) => {
 	// With the feature turned off nothing is written, so nothing can be enqueued or sent later.
-	if (!webhookConfig().enabled) return undefined;
+	if (!serverConfig().webhooks.enabled) return undefined;
 	const column =
 		event.service.type === "application"
 			? applicationWebhooks.applicationId
 			: applicationWebhooks.composeId;
 	const webhooks = await tx
-		.select()
+		.select(renderingColumns)
 		.from(applicationWebhooks)
 		.where(
 			and(

@@ -7,6 +7,7 @@
 import { inArray } from "drizzle-orm";
 import { getDatabase } from "../db/client";
 import { unfinishedDeliveryStatuses, webhookDeliveries } from "../db/schema/webhook";
+import { serverConfig } from "../lib/config";
 import { logger } from "../lib/logger";
 import { connectedDeliveriesQueue, enqueueDeliveries } from "./queue";
 
@@ -29,9 +30,7 @@ export const reconcileDeliveries = async (now = new Date()) => {
 	return requeued;
 };
 
-export const startReconciler = (
-	intervalMs = Number(process.env.WEBHOOK_RECONCILE_MS ?? 30_000),
-) => {
+export const startReconciler = (intervalMs = serverConfig().webhooks.reconcileIntervalMs) => {
 	let running: Promise<unknown> | null = null;
 	const tick = () => {
 		if (running) return;

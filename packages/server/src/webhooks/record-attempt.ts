@@ -1,18 +1,14 @@
 /**
- * Writes down what an attempt did: the attempt itself on the delivery row, and on the webhook
- * its last delivery time and failure streak. A webhook that answers 410 Gone, or fails too many
- * deliveries in a row, is disabled with the reason shown. When a delivery ends, deliveries of
- * that webhook beyond the newest 100 finished ones are deleted.
+ * Writes down what an attempt did, in one SQL statement: the attempt itself on the delivery
+ * row, and on the webhook its last delivery time and failure streak. A webhook that answers
+ * 410 Gone, or fails too many deliveries in a row, is disabled with the reason shown. When a
+ * delivery ends, deliveries of that webhook beyond the newest 100 finished ones are deleted.
+ * One statement is one round trip and atomic without a transaction around it.
  */
-import { and, desc, eq, inArray, notInArray, sql } from "drizzle-orm";
+import { eq, type SQL, sql } from "drizzle-orm";
 import { getDatabase } from "../db/client";
-import {
-	applicationWebhooks,
-	type WebhookAttempt,
-	type WebhookDelivery,
-	webhookDeliveries,
-} from "../db/schema/webhook";
-import type { DeliveryStatusAfterAttempt } from "./retry-policy";
+import { type WebhookAttempt, type WebhookDelivery, webhookDeliveries } from "../db/schema/webhook";
+import { type DeliveryStatusAfterAttempt, retryDelaysMs } from "./retry-policy";
 
 export const DELIVERIES_KEPT_PER_WEBHOOK = 100;
 
@@ -25,89 +21,76 @@ export interface RecordedAttempt {
 	now: Date;
 }
 
-const finishedStatuses = ["success", "failed"] as const;
-
-export const pruneDeliveries = async (webhookId: string, keep = DELIVERIES_KEPT_PER_WEBHOOK) => {
-	const db = getDatabase();
-	const newest = db
-		.select({ id: webhookDeliveries.deliveryId })
-		.from(webhookDeliveries)
-		.where(
-			and(
-				eq(webhookDeliveries.webhookId, webhookId),
-				inArray(webhookDeliveries.status, [...finishedStatuses]),
-			),
-		)
-		.orderBy(desc(webhookDeliveries.createdAt), desc(webhookDeliveries.deliveryId))
-		.limit(keep);
-	await db
-		.delete(webhookDeliveries)
-		.where(
-			and(
-				eq(webhookDeliveries.webhookId, webhookId),
-				inArray(webhookDeliveries.status, [...finishedStatuses]),
-				notInArray(webhookDeliveries.deliveryId, newest),
-			),
-		);
+const updateDelivery = (delivery: WebhookDelivery, record: RecordedAttempt, finished: boolean) => {
+	const retryNote = `Retry ${delivery.attemptCount + 1} of ${retryDelaysMs.length} at ${record.nextAttemptAt?.toISOString()}`;
+	return sql`update webhook_deliveries set
+		"status" = ${record.status}::"webhookDeliveryStatus",
+		"attempts" = "attempts" || ${JSON.stringify([record.attempt])}::jsonb,
+		"attemptCount" = "attemptCount" + 1,
+		"nextAttemptAt" = ${record.nextAttemptAt?.toISOString() ?? null}::text,
+		"statusDetail" = ${record.status === "retrying" ? retryNote : null}::text,
+		"lastHttpStatus" = ${record.attempt.httpStatus}::integer,
+		"lastDurationMs" = ${record.attempt.durationMs}::integer,
+		"lastError" = ${record.attempt.error}::text,
+		"finishedAt" = ${finished ? record.now.toISOString() : null}::text
+		where "deliveryId" = ${delivery.deliveryId}`;
 };
 
-const disabledReasonFor = (record: RecordedAttempt, failures: number) => {
-	if (record.disableWebhook) {
-		return `Disabled on ${record.now.toISOString()}: the receiver answered 410 Gone`;
+/** The webhook's health after a finished delivery; a test send only touches lastDeliveryAt. */
+const updateWebhook = (delivery: WebhookDelivery, record: RecordedAttempt) => {
+	const at = record.now.toISOString();
+	if (delivery.isTest) {
+		// Test sends say nothing about the receiver's health over time.
+		return sql`update application_webhooks set "lastDeliveryAt" = ${at}::text
+			where "webhookId" = ${delivery.webhookId}`;
 	}
-	if (record.autoDisableAfterFailures > 0 && failures >= record.autoDisableAfterFailures) {
-		return `Disabled on ${record.now.toISOString()} after ${failures} failed deliveries in a row`;
-	}
-	return null;
+	const failed = record.status !== "success";
+	// Column references on the right of SET read the row as it was before this update.
+	const streak = sql`(case when ${failed}::boolean then "consecutiveFailures" + 1 else 0 end)`;
+	const disable = sql`("enabled" and (${record.disableWebhook}::boolean or (${failed}::boolean
+		and ${record.autoDisableAfterFailures}::integer > 0
+		and "consecutiveFailures" + 1 >= ${record.autoDisableAfterFailures}::integer)))`;
+	const reason = sql`(case when ${record.disableWebhook}::boolean
+		then ${`Disabled on ${at}: the receiver answered 410 Gone`}::text
+		else ${`Disabled on ${at} after `}::text || ("consecutiveFailures" + 1) || ' failed deliveries in a row' end)`;
+	return sql`update application_webhooks set
+		"lastDeliveryAt" = ${at}::text,
+		"consecutiveFailures" = ${streak},
+		"enabled" = (case when ${disable} then false else "enabled" end),
+		"disabledReason" = (case when ${disable} then ${reason} else "disabledReason" end)
+		where "webhookId" = ${delivery.webhookId}`;
 };
+
+/**
+ * Deletes the webhook's finished deliveries beyond the newest `keep`. It runs in the same
+ * statement as the update that finishes `delivery`, whose new status it cannot see yet, so that
+ * delivery is counted as finished explicitly (and is never deleted here: it is not finished in
+ * the statement's snapshot).
+ */
+const pruneFinished = (delivery: WebhookDelivery, keep = DELIVERIES_KEPT_PER_WEBHOOK) =>
+	sql`delete from webhook_deliveries
+		where "webhookId" = ${delivery.webhookId} and "status" in ('success', 'failed')
+		and "deliveryId" not in (
+			select "deliveryId" from webhook_deliveries
+			where "webhookId" = ${delivery.webhookId}
+				and ("status" in ('success', 'failed') or "deliveryId" = ${delivery.deliveryId})
+			order by "createdAt" desc, "deliveryId" desc
+			limit ${keep}::integer)`;
 
 export const recordAttempt = async (delivery: WebhookDelivery, record: RecordedAttempt) => {
 	const finished = record.status !== "retrying";
-	await getDatabase().transaction(async (tx) => {
-		await tx
-			.update(webhookDeliveries)
-			.set({
-				status: record.status,
-				attempts: [...delivery.attempts, record.attempt],
-				attemptCount: delivery.attemptCount + 1,
-				nextAttemptAt: record.nextAttemptAt?.toISOString() ?? null,
-				statusDetail:
-					record.status === "retrying"
-						? `Retry ${delivery.attemptCount + 1} of 3 at ${record.nextAttemptAt?.toISOString()}`
-						: null,
-				lastHttpStatus: record.attempt.httpStatus,
-				lastDurationMs: record.attempt.durationMs,
-				lastError: record.attempt.error,
-				finishedAt: finished ? record.now.toISOString() : null,
-			})
-			.where(eq(webhookDeliveries.deliveryId, delivery.deliveryId));
-		if (delivery.isTest) {
-			// Test sends say nothing about the receiver's health over time.
-			await tx
-				.update(applicationWebhooks)
-				.set({ lastDeliveryAt: record.now.toISOString() })
-				.where(eq(applicationWebhooks.webhookId, delivery.webhookId));
-			return;
-		}
-		if (!finished) return;
-		const [webhook] = await tx
-			.update(applicationWebhooks)
-			.set({
-				lastDeliveryAt: record.now.toISOString(),
-				consecutiveFailures:
-					record.status === "success" ? 0 : sql`${applicationWebhooks.consecutiveFailures} + 1`,
-			})
-			.where(eq(applicationWebhooks.webhookId, delivery.webhookId))
-			.returning();
-		const reason = webhook ? disabledReasonFor(record, webhook.consecutiveFailures) : null;
-		if (reason && webhook?.enabled) {
-			await tx
-				.update(applicationWebhooks)
-				.set({ enabled: false, disabledReason: reason })
-				.where(eq(applicationWebhooks.webhookId, delivery.webhookId));
-		}
-	});
-	if (finished) await pruneDeliveries(delivery.webhookId);
+	const steps: SQL[] = [updateDelivery(delivery, record, finished)];
+	if (finished || delivery.isTest) steps.push(updateWebhook(delivery, record));
+	if (finished) steps.push(pruneFinished(delivery));
+	const [first, ...rest] = steps;
+	const statement =
+		rest.length === 0
+			? first!
+			: sql`with ${sql.join(
+					rest.map((step, index) => sql`${sql.raw(`step${index + 1}`)} as (${step})`),
+					sql`, `,
+				)} ${first}`;
+	await getDatabase().execute(statement);
 };
 
 /** A delivery that waits for the rate limit: nothing was sent, so it is no attempt. */

@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { WebhookHttpResult } from "./http";
 import {
+	CANNOT_SIGN,
 	classifyAttempt,
 	deliveryStatusAfter,
 	maxAttempts,
@@ -203,9 +204,9 @@ describe("deliveryStatusAfter", () => {
 		expect(after(response(429, "240"), 1).nextAttemptAt).toEqual(new Date(now.getTime() + 240_000));
 	});
 
-	it("fails a retryable delivery once the attempts are used up, saying so", () => {
+	it("fails a retryable delivery once the attempts are used up, saying so, and records that attempt as given up", () => {
 		const result = after(failure("timeout"), maxAttempts);
-		expect(result).toMatchObject({ status: "failed", nextAttemptAt: null });
+		expect(result).toMatchObject({ status: "failed", nextAttemptAt: null, outcome: "give_up" });
 		expect(result.reason).toContain("gave up after 4 attempts");
 	});
 
@@ -217,16 +218,29 @@ describe("deliveryStatusAfter", () => {
 		});
 	});
 
-	it("gives up after the single attempt a test send is allowed, keeping the reason as it is", () => {
+	it("never retries a delivery allowed a single attempt (a test send), and keeps its reason plain", () => {
 		const result = deliveryStatusAfter({
-			result: failure("timeout"),
+			result: response(500),
 			attemptNumber: 1,
-			attemptsAllowed: 1,
 			scale: 1,
 			now,
+			attemptsAllowed: 1,
 		});
-		expect(result).toMatchObject({ outcome: "give_up", status: "failed", nextAttemptAt: null });
-		expect(result.reason).not.toContain("gave up after");
+		expect(result).toMatchObject({
+			status: "failed",
+			nextAttemptAt: null,
+			outcome: "give_up",
+			reason: "HTTP 500",
+		});
+	});
+
+	it("gives up at once on a delivery that cannot be signed", () => {
+		expect(after(CANNOT_SIGN, 1)).toMatchObject({
+			status: "failed",
+			outcome: "give_up",
+			nextAttemptAt: null,
+			reason: "The delivery cannot be signed",
+		});
 	});
 
 	it("fails at once when giving up, passing on the disable request", () => {

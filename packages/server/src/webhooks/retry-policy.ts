@@ -7,7 +7,9 @@
  * are not followed), TLS certificate errors, and URLs the guard refuses. TLS errors are not
  * retried because an untrusted, expired or misnamed certificate is the receiver's configuration
  * and will not change within the 7.5-minute retry window; a reset during the handshake is a
- * network error and is retried. 410 Gone also asks for the webhook to be disabled.
+ * network error and is retried. A delivery that cannot be signed (its stored secret does not
+ * decrypt) is given up too: waiting will not repair the key. 410 Gone also asks for the webhook
+ * to be disabled. When no attempt remains, the last one is recorded as given up.
  * `scale` shrinks every delay (WEBHOOK_RETRY_SCALE, e.g. 0.001 in tests).
  */
 import type { WebhookHttpResult } from "./http";
@@ -15,13 +17,17 @@ import type { WebhookUrlErrorCode } from "./url-guard";
 
 export const retryDelaysMs = [30_000, 120_000, 300_000] as const;
 export const maxAttempts = retryDelaysMs.length + 1;
-export const maxRetryAfterMs = 10 * 60_000;
+const maxRetryAfterMs = 10 * 60_000;
 
-export type AttemptOutcome = "success" | "retry" | "give_up";
+type AttemptOutcome = "success" | "retry" | "give_up";
+
+/** Nothing was sent: the stored secret cannot be decrypted or used to sign. */
+export const CANNOT_SIGN = "cannot_sign";
 
 export type AttemptResult =
 	| Pick<WebhookHttpResult, "status" | "error" | "retryAfter">
-	| WebhookUrlErrorCode;
+	| WebhookUrlErrorCode
+	| typeof CANNOT_SIGN;
 
 export interface AttemptClassification {
 	outcome: AttemptOutcome;
@@ -42,7 +48,8 @@ const decide = (
 	retryAfter: extra.retryAfter ?? null,
 });
 
-const urlErrorDecisions: Record<WebhookUrlErrorCode, AttemptClassification> = {
+const unsentDecisions: Record<WebhookUrlErrorCode | typeof CANNOT_SIGN, AttemptClassification> = {
+	[CANNOT_SIGN]: decide("give_up", "The delivery cannot be signed"),
 	invalid_url: decide("give_up", "The webhook URL is not valid"),
 	scheme_not_allowed: decide("give_up", "The webhook URL must use https:"),
 	credentials_in_url: decide("give_up", "The webhook URL contains credentials"),
@@ -52,7 +59,7 @@ const urlErrorDecisions: Record<WebhookUrlErrorCode, AttemptClassification> = {
 };
 
 export const classifyAttempt = (result: AttemptResult): AttemptClassification => {
-	if (typeof result === "string") return urlErrorDecisions[result];
+	if (typeof result === "string") return unsentDecisions[result];
 	const { status, error } = result;
 	if (error?.kind === "tls") return decide("give_up", `TLS error: ${error.message}`);
 	if (error?.kind === "timeout") return decide("retry", `Timed out: ${error.message}`);
@@ -88,11 +95,14 @@ export const nextRetryDelayMs = (options: {
 	scale: number;
 	retryAfter: string | null;
 	now: Date;
+	/** Attempts this delivery may make in all (a test send makes one). */
+	attemptsAllowed?: number;
 }): number | null => {
-	const { attemptNumber, scale, retryAfter, now } = options;
+	const { attemptNumber, scale, retryAfter, now, attemptsAllowed = maxAttempts } = options;
 	if (!Number.isInteger(attemptNumber) || attemptNumber < 1) {
 		throw new RangeError(`attemptNumber must be a positive integer, got ${attemptNumber}`);
 	}
+	if (attemptNumber >= attemptsAllowed) return null;
 	const scheduled = retryDelaysMs[attemptNumber - 1];
 	if (scheduled === undefined) return null;
 	const requested = Math.min(parseRetryAfterMs(retryAfter, now) ?? 0, maxRetryAfterMs);
@@ -111,7 +121,7 @@ export const deliveryStatusAfter = (options: {
 	attemptNumber: number;
 	scale: number;
 	now: Date;
-	/** How many attempts this delivery may make: `maxAttempts`, or 1 for a test send. */
+	/** Attempts this delivery may make in all: `maxAttempts`, or 1 for a test send. */
 	attemptsAllowed?: number;
 }): AttemptClassification & {
 	status: DeliveryStatusAfterAttempt;
@@ -123,10 +133,13 @@ export const deliveryStatusAfter = (options: {
 		return { ...classification, status: "success", nextAttemptAt: null };
 	}
 	if (classification.outcome === "retry") {
-		const delay =
-			attemptNumber < attemptsAllowed
-				? nextRetryDelayMs({ attemptNumber, scale, retryAfter: classification.retryAfter, now })
-				: null;
+		const delay = nextRetryDelayMs({
+			attemptNumber,
+			scale,
+			retryAfter: classification.retryAfter,
+			now,
+			attemptsAllowed,
+		});
 		if (delay !== null) {
 			return {
 				...classification,
@@ -134,17 +147,12 @@ export const deliveryStatusAfter = (options: {
 				nextAttemptAt: new Date(now.getTime() + delay),
 			};
 		}
+		// A single-attempt send (a test) was never going to be retried: its reason needs no note.
 		const reason =
-			attemptsAllowed === 1
+			attemptNumber === 1
 				? classification.reason
 				: `${classification.reason} (gave up after ${attemptNumber} attempts)`;
-		return {
-			...classification,
-			outcome: "give_up",
-			reason,
-			status: "failed",
-			nextAttemptAt: null,
-		};
+		return { ...classification, outcome: "give_up", reason, status: "failed", nextAttemptAt: null };
 	}
 	return { ...classification, status: "failed", nextAttemptAt: null };
 };

@@ -1,18 +1,25 @@
 /**
  * The delivery worker. Each job is one delivery; the worker makes an attempt and, when the
  * delivery must wait (a retry, or the rate limit), puts the same job back as delayed until
- * its time. Concurrency is high (default 20) so one slow receiver never holds up the others;
- * the attempt's own 10 s timeout bounds how long a slot is held.
+ * its time. Concurrency is high so one slow receiver never holds up the others; the attempt's
+ * own timeout bounds how long a slot is held. The worker owns its warm connection pools and
+ * its DNS cache, and closes them with itself.
  */
 import { DelayedError, Worker } from "bullmq";
+import { serverConfig, type WebhookConfig } from "../lib/config";
 import { logger } from "../lib/logger";
 import { createRedisConnection, sharedRedis } from "../lib/redis";
+import { createConnectionPools } from "./connection-pools";
 import { attemptDelivery, type DeliverOptions } from "./deliver";
+import { createCachedResolver } from "./dns-cache";
+import { createInFlightLimit } from "./in-flight-limit";
 import { WEBHOOK_DELIVERIES_QUEUE } from "./queue";
 import { createRateLimiter } from "./rate-limit";
-import { webhookConfig } from "./settings";
+import { rememberRefusals } from "./rate-limit-refusals";
 
 export interface WebhookWorkerOptions extends Pick<DeliverOptions, "resolve" | "now"> {
+	/** The settings to run with; the process's configuration by default. */
+	config?: WebhookConfig;
 	concurrency?: number;
 	/** How often a worker looks for jobs whose worker died (their lock expired). */
 	stalledIntervalMs?: number;
@@ -27,22 +34,31 @@ export interface WebhookWorkerOptions extends Pick<DeliverOptions, "resolve" | "
 }
 
 export const startWebhookWorker = (options: WebhookWorkerOptions = {}) => {
-	const config = webhookConfig();
-	const rateLimiter = createRateLimiter({
-		redis: sharedRedis(),
-		limit: options.rateLimitPerMinute ?? config.rateLimitPerMinute,
-		windowMs: options.rateLimitWindowMs ?? 60_000,
-	});
+	const config = options.config ?? serverConfig().webhooks;
+	const rateLimiter = rememberRefusals(
+		createRateLimiter({
+			redis: sharedRedis(),
+			limit: options.rateLimitPerMinute ?? config.rateLimitPerMinute,
+			windowMs: options.rateLimitWindowMs ?? 60_000,
+		}),
+	);
+	const pools = createConnectionPools({ connectTimeoutMs: config.timeoutMs });
+	// An injected resolver (tests scripting DNS) is used as is; the system's answers are cached.
+	const resolve = options.resolve ?? createCachedResolver();
+	const deliverOptions: DeliverOptions = {
+		config,
+		rateLimiter,
+		inFlight: createInFlightLimit(),
+		resolve,
+		pools,
+		...(options.now ? { now: options.now } : {}),
+	};
 	// BullMQ leaves a connection it was handed open when the worker closes; close() ends it.
 	const connection = createRedisConnection();
 	const worker = new Worker<{ deliveryId: string }>(
 		WEBHOOK_DELIVERIES_QUEUE,
 		async (job, token) => {
-			const report = await attemptDelivery(job.data.deliveryId, {
-				rateLimiter,
-				...(options.resolve ? { resolve: options.resolve } : {}),
-				...(options.now ? { now: options.now } : {}),
-			});
+			const report = await attemptDelivery(job.data.deliveryId, deliverOptions);
 			const wakeAt =
 				report.kind === "deferred"
 					? report.until
@@ -60,8 +76,7 @@ export const startWebhookWorker = (options: WebhookWorkerOptions = {}) => {
 			// A worker that dies mid-delivery leaves a stalled job; it is delivered again, with the
 			// same webhook-id, so receivers can tell it is the same event.
 			maxStalledCount: 10,
-			stalledInterval:
-				options.stalledIntervalMs ?? Number(process.env.WEBHOOK_STALLED_INTERVAL_MS ?? 15_000),
+			stalledInterval: options.stalledIntervalMs ?? config.stalledIntervalMs,
 			lockDuration: options.lockDurationMs ?? 30_000,
 		},
 	);
@@ -74,6 +89,7 @@ export const startWebhookWorker = (options: WebhookWorkerOptions = {}) => {
 		close: async () => {
 			await worker.close();
 			connection.disconnect();
+			await pools.close();
 		},
 	};
 };

@@ -17,6 +17,7 @@ import {
 	apiToggleWebhook,
 	apiUpdateWebhook,
 } from "@dokploy/server/db/schema/webhook-api";
+import { serverConfig } from "@dokploy/server/lib/config";
 import {
 	createWebhook,
 	deleteWebhook,
@@ -34,7 +35,6 @@ import {
 	toggleWebhook,
 	updateWebhook,
 } from "@dokploy/server/services/webhook";
-import { webhookConfig } from "@dokploy/server/webhooks/settings";
 import { TRPCError } from "@trpc/server";
 import { adminProcedure, createTRPCRouter } from "../trpc";
 
@@ -43,7 +43,7 @@ export const WEBHOOKS_DISABLED_MESSAGE =
 
 /** With the feature flag off every procedure refuses, after the caller's identity is checked. */
 const webhookProcedure = adminProcedure.use(({ next }) => {
-	if (!webhookConfig().enabled) {
+	if (!serverConfig().webhooks.enabled) {
 		throw new TRPCError({ code: "PRECONDITION_FAILED", message: WEBHOOKS_DISABLED_MESSAGE });
 	}
 	return next();

@@ -7,7 +7,7 @@ import { afterAll, beforeAll } from "vitest";
 import { type TestDriver, useTestEnvironment } from "../../__test__/environment";
 import { resetDeploymentQueue } from "../../__test__/redis";
 import type { DeploymentWorkerOptions } from "../../deployments/worker";
-import { forgetProcessSingleton } from "../../lib/process-singleton";
+import { forgetServerConfig } from "../../lib/config";
 import { unregisterLifecycleListener } from "../../lifecycle/emitter";
 import { type DokployProcess, startProcess } from "../../runtime/start-process";
 import { WEBHOOK_LISTENER } from "../outbox";
@@ -43,7 +43,7 @@ export const useWebhookEngine = (options: EngineOptions = {}) => {
 			DOKPLOY_PUBLIC_URL: "https://dokploy.test",
 			...options.env,
 		});
-		forgetProcessSingleton("webhook-config");
+		forgetServerConfig();
 		await resetDeploymentQueue();
 		await webhookDeliveriesQueue().obliterate({ force: true });
 		// The same composition as the product's processes, with test-sized timings.

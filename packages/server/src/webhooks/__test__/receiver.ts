@@ -68,10 +68,16 @@ export const startReceiver = async (caDir: string) => {
 			response.destroy();
 		}
 	});
+	// TLS connections accepted: how tests see whether the sender reuses warm connections.
+	let connections = 0;
+	server.on("secureConnection", () => {
+		connections++;
+	});
 	await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
 	const { port } = server.address() as AddressInfo;
 	return {
 		caFile,
+		connections: () => connections,
 		url: (pathname = "/hook") => `https://localhost:${port}${pathname}`,
 		requests,
 		respond: (next: Responder) => {

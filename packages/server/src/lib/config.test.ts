@@ -2,7 +2,13 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { readWebhookConfig, WebhookConfigError } from "./config";
+import {
+	ConfigError,
+	DEFAULT_WEBHOOK_CONCURRENCY,
+	readDeploymentConfig,
+	readServerConfig,
+	readWebhookConfig,
+} from "./config";
 
 const certificate = (body: string) =>
 	`-----BEGIN CERTIFICATE-----\n${body}\n-----END CERTIFICATE-----\n`;
@@ -13,7 +19,9 @@ describe("readWebhookConfig", () => {
 		expect(config).toMatchObject({
 			retryScale: 1,
 			timeoutMs: 10_000,
-			concurrency: 20,
+			concurrency: DEFAULT_WEBHOOK_CONCURRENCY,
+			stalledIntervalMs: 15_000,
+			reconcileIntervalMs: 30_000,
 			rateLimitPerMinute: 100,
 			autoDisableAfterFailures: 20,
 			caCertificates: undefined,
@@ -63,9 +71,28 @@ describe("readWebhookConfig", () => {
 		["WEBHOOK_RATE_LIMIT_PER_MINUTE", "-1", /WEBHOOK_RATE_LIMIT_PER_MINUTE/],
 		["WEBHOOK_AUTO_DISABLE_AFTER", "Infinity", /WEBHOOK_AUTO_DISABLE_AFTER/],
 		["WEBHOOK_ALLOWED_HOSTS", "n8n.internal, http://bad", /"http:\/\/bad"/],
+		["WEBHOOK_STALLED_INTERVAL_MS", "15s", /WEBHOOK_STALLED_INTERVAL_MS must be an integer/],
+		["WEBHOOK_RECONCILE_MS", "0", /WEBHOOK_RECONCILE_MS must be an integer at least 1/],
+		["DEPLOYMENT_CONCURRENCY", "four", /DEPLOYMENT_CONCURRENCY must be an integer/],
+		["DEPLOYMENT_TIMEOUT_MS", "-5", /DEPLOYMENT_TIMEOUT_MS must be an integer at least 1/],
 	])("refuses %s=%s with a message naming it", (name, value, message) => {
-		expect(() => readWebhookConfig({ [name]: value })).toThrowError(WebhookConfigError);
-		expect(() => readWebhookConfig({ [name]: value })).toThrowError(message);
+		expect(() => readServerConfig({ [name]: value })).toThrowError(ConfigError);
+		expect(() => readServerConfig({ [name]: value })).toThrowError(message);
+	});
+
+	it("reads the deployment and background settings, which used to bypass validation", () => {
+		expect(readDeploymentConfig({})).toEqual({ concurrency: 4, buildTimeoutMs: 1_800_000 });
+		expect(
+			readServerConfig({
+				DEPLOYMENT_CONCURRENCY: "2",
+				DEPLOYMENT_TIMEOUT_MS: "60000",
+				WEBHOOK_STALLED_INTERVAL_MS: "1000",
+				WEBHOOK_RECONCILE_MS: "5000",
+			}),
+		).toMatchObject({
+			deployments: { concurrency: 2, buildTimeoutMs: 60_000 },
+			webhooks: { stalledIntervalMs: 1_000, reconcileIntervalMs: 5_000 },
+		});
 	});
 
 	it("refuses a CA file that is missing or holds no certificate", () => {
