@@ -6,7 +6,7 @@
  */
 import { closeDatabase } from "@dokploy/server/db/client";
 import { migrateDatabase } from "@dokploy/server/db/migrate";
-import { forgetProcessSingleton } from "@dokploy/server/lib/process-singleton";
+import { forgetServerConfig } from "@dokploy/server/lib/config";
 import { createDeployment } from "@dokploy/server/services/deployment";
 import {
 	deliveriesOf,
@@ -28,7 +28,7 @@ const setFlag = (value: string | undefined) => {
 	if (value === undefined) delete process.env.WEBHOOKS_ENABLED;
 	else process.env.WEBHOOKS_ENABLED = value;
 	// The configuration is read once per process; make the next read see the new value.
-	forgetProcessSingleton("webhook-config");
+	forgetServerConfig();
 };
 
 describe("webhook router: toggle, preview and the feature flag", () => {

@@ -81,7 +81,11 @@ describe("readWebhookConfig", () => {
 	});
 
 	it("reads the deployment and background settings, which used to bypass validation", () => {
-		expect(readDeploymentConfig({})).toEqual({ concurrency: 4, buildTimeoutMs: 1_800_000 });
+		expect(readDeploymentConfig({})).toEqual({
+			concurrency: 4,
+			buildTimeoutMs: 1_800_000,
+			claimTtlMs: 10_000,
+		});
 		expect(
 			readServerConfig({
 				DEPLOYMENT_CONCURRENCY: "2",
@@ -93,6 +97,13 @@ describe("readWebhookConfig", () => {
 			deployments: { concurrency: 2, buildTimeoutMs: 60_000 },
 			webhooks: { stalledIntervalMs: 1_000, reconcileIntervalMs: 5_000 },
 		});
+	});
+
+	it("reads the claim TTL of deployments and refuses one under a second", () => {
+		expect(readDeploymentConfig({ DEPLOYMENT_CLAIM_TTL_MS: "3000" }).claimTtlMs).toBe(3_000);
+		expect(() => readDeploymentConfig({ DEPLOYMENT_CLAIM_TTL_MS: "500" })).toThrowError(
+			/DEPLOYMENT_CLAIM_TTL_MS must be an integer at least 1000, got "500"/,
+		);
 	});
 
 	it("refuses a CA file that is missing or holds no certificate", () => {
