@@ -5,6 +5,7 @@
  */
 import type { Queue } from "bullmq";
 import { eq } from "drizzle-orm";
+import { nanoid } from "nanoid";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestService, waitFor } from "../__test__/fixtures";
 import { getDatabase } from "../db/client";
@@ -102,7 +103,7 @@ describe("accepted deployments and a Redis outage", () => {
 	it("records an accepted deployment whose job failed before it started as cancelled, with the reason", async () => {
 		const { ref } = await createTestService("application", { buildCommand: "true" });
 		const webhookId = await watchEverything(ref, "/failed-job");
-		const deploymentId = "accepted-then-failed";
+		const deploymentId = `accepted-then-failed-${nanoid()}`;
 		await getDatabase().insert(deploymentRequest).values({
 			deploymentId,
 			applicationId: ref.id,

@@ -98,8 +98,6 @@ export const startDeploymentWorker = async (options: DeploymentWorkerOptions = {
 		// A row with this id already means it was cancelled while queued.
 		if (await findDeploymentById(job.id!).catch(() => null)) return;
 		const service = await findServiceUnscoped(ref);
-		// Claimed before the row exists, so a running row without a live claim is an orphan.
-		await ownership.claim(job.id!);
 		const start = ref.type === "application" ? createDeployment : createDeploymentCompose;
 		const deployment = await start(ref.id, {
 			deploymentId: job.id!,
@@ -170,14 +168,20 @@ export const startDeploymentWorker = async (options: DeploymentWorkerOptions = {
 	const worker = new Worker<DeploymentJobData>(
 		DEPLOYMENTS_QUEUE,
 		async (job, token) => {
-			if (!(await takeTurn(job, token!))) throw new DelayedError();
+			// Claimed for as long as this worker holds the job, even while it waits for its turn
+			// or for the database: an active job without a live claim is a dead worker's.
+			await ownership.claim(job.id!);
 			try {
-				await runDeployment(job);
-			} catch (error) {
-				await endFailedJob(job, error);
-				throw error;
+				if (!(await takeTurn(job, token!))) throw new DelayedError();
+				try {
+					await runDeployment(job);
+				} catch (error) {
+					await endFailedJob(job, error);
+					throw error;
+				} finally {
+					await lanes.lrem(laneKey(job.data.service), 0, job.id!);
+				}
 			} finally {
-				await lanes.lrem(laneKey(job.data.service), 0, job.id!);
 				await ownership.release(job.id!);
 			}
 		},
