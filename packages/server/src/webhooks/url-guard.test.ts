@@ -1,11 +1,10 @@
 import { isIP } from "node:net";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { InvalidAllowlistError, parseAllowlist } from "./url-allowlist";
 import {
 	assertWebhookUrl,
 	checkWebhookUrlShape,
-	InvalidAllowlistError,
-	parseAllowlist,
 	type ResolveHost,
 	WebhookUrlError,
 	type WebhookUrlErrorCode,
