@@ -3,6 +3,7 @@ import { deploymentEventNames } from "@dokploy/server/lifecycle/types";
 import { webhookTemplateTypes } from "@dokploy/server/webhooks/templates/types";
 import { useTranslation } from "next-i18next/pages";
 import { Controller, type UseFormReturn, useWatch } from "react-hook-form";
+import { FormField } from "@/components/shared/form-field";
 import { Checkbox } from "@/components/ui/checkbox";
 import { Input } from "@/components/ui/input";
 import {
@@ -15,7 +16,6 @@ import {
 import { Switch } from "@/components/ui/switch";
 import { eventKey } from "./format";
 import { TemplateIcon } from "./template-icon";
-import { WebhookField } from "./webhook-field";
 import type { WebhookFormInput, WebhookFormOutput } from "./webhook-form-schema";
 
 export type WebhookFormApi = UseFormReturn<WebhookFormInput, unknown, WebhookFormOutput>;
@@ -30,7 +30,13 @@ export const WebhookFields = ({ form, idPrefix }: { form: WebhookFormApi; idPref
 	return (
 		<div className="grid gap-4 sm:grid-cols-2">
 			<div className="sm:col-span-2">
-				<WebhookField id={id("name")} field="name" label={t("form.name")} error={errors.name}>
+				<FormField
+					namespace="webhook"
+					id={id("name")}
+					field="name"
+					label={t("form.name")}
+					error={errors.name}
+				>
 					<Input
 						id={id("name")}
 						placeholder={t("form.namePlaceholder")}
@@ -38,10 +44,11 @@ export const WebhookFields = ({ form, idPrefix }: { form: WebhookFormApi; idPref
 						data-testid="webhook-name"
 						{...form.register("name")}
 					/>
-				</WebhookField>
+				</FormField>
 			</div>
 			<div className="sm:col-span-2">
-				<WebhookField
+				<FormField
+					namespace="webhook"
 					id={id("url")}
 					field="url"
 					label={t("form.url")}
@@ -57,9 +64,10 @@ export const WebhookFields = ({ form, idPrefix }: { form: WebhookFormApi; idPref
 						data-testid="webhook-url"
 						{...form.register("url")}
 					/>
-				</WebhookField>
+				</FormField>
 			</div>
-			<WebhookField
+			<FormField
+				namespace="webhook"
 				id={id("templateType")}
 				field="templateType"
 				label={t("form.template")}
@@ -86,7 +94,7 @@ export const WebhookFields = ({ form, idPrefix }: { form: WebhookFormApi; idPref
 						</Select>
 					)}
 				/>
-			</WebhookField>
+			</FormField>
 			<div className="flex items-center gap-2 self-end pb-2">
 				<Controller
 					control={form.control}
