@@ -1,6 +1,6 @@
 /**
- * The table frame the dashboard's lists share: a header row of column titles whose last column
- * holds the row actions, aligned to the end. Rows are the caller's.
+ * The table frame the dashboard's lists share: a header row of column titles and, when the rows
+ * have actions, a last column for them, aligned to the end. Rows are the caller's.
  */
 import type { ReactNode } from "react";
 import {
@@ -18,7 +18,7 @@ export const DataTable = ({
 	children,
 }: {
 	columns: readonly string[];
-	actionsLabel: string;
+	actionsLabel?: string;
 	children: ReactNode;
 }) => (
 	<Table>
@@ -27,7 +27,7 @@ export const DataTable = ({
 				{columns.map((column) => (
 					<TableHead key={column}>{column}</TableHead>
 				))}
-				<TableHead className="text-end!">{actionsLabel}</TableHead>
+				{actionsLabel ? <TableHead className="text-end!">{actionsLabel}</TableHead> : null}
 			</TableRow>
 		</TableHeader>
 		<TableBody>{children}</TableBody>

@@ -4,15 +4,9 @@ import { webhookTemplateTypes } from "@dokploy/server/webhooks/templates/types";
 import { useTranslation } from "next-i18next/pages";
 import { Controller, type UseFormReturn, useWatch } from "react-hook-form";
 import { FormField } from "@/components/shared/form-field";
+import { SelectField } from "@/components/shared/select-field";
 import { Checkbox } from "@/components/ui/checkbox";
 import { Input } from "@/components/ui/input";
-import {
-	Select,
-	SelectContent,
-	SelectItem,
-	SelectTrigger,
-	SelectValue,
-} from "@/components/ui/select";
 import { Switch } from "@/components/ui/switch";
 import { eventKey } from "./format";
 import { TemplateIcon } from "./template-icon";
@@ -66,35 +60,23 @@ export const WebhookFields = ({ form, idPrefix }: { form: WebhookFormApi; idPref
 					/>
 				</FormField>
 			</div>
-			<FormField
-				namespace="webhook"
-				id={id("templateType")}
+			<SelectField
+				form={form}
 				field="templateType"
+				id={id("templateType")}
+				testId="webhook-template"
+				namespace="webhook"
 				label={t("form.template")}
 				hint={t(`templateDescriptions.${templateType}`)}
-			>
-				<Controller
-					control={form.control}
-					name="templateType"
-					render={({ field }) => (
-						<Select value={field.value} onValueChange={field.onChange}>
-							<SelectTrigger id={id("templateType")} data-testid="webhook-template">
-								<SelectValue />
-							</SelectTrigger>
-							<SelectContent>
-								{webhookTemplateTypes.map((type) => (
-									<SelectItem key={type} value={type} data-testid={`template-option-${type}`}>
-										<span className="flex items-center gap-2">
-											<TemplateIcon type={type} />
-											{t(`templates.${type}`)}
-										</span>
-									</SelectItem>
-								))}
-							</SelectContent>
-						</Select>
-					)}
-				/>
-			</FormField>
+				options={webhookTemplateTypes}
+				optionTestId={(type) => `template-option-${type}`}
+				renderOption={(type) => (
+					<span className="flex items-center gap-2">
+						<TemplateIcon type={type} />
+						{t(`templates.${type}`)}
+					</span>
+				)}
+			/>
 			<div className="flex items-center gap-2 self-end pb-2">
 				<Controller
 					control={form.control}
