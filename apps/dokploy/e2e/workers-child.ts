@@ -56,12 +56,3 @@ export const startWorkersChild = async (env: NodeJS.ProcessEnv): Promise<Workers
 		},
 	};
 };
-
-export const isAlive = (pid: number) => {
-	try {
-		process.kill(pid, 0);
-		return true;
-	} catch {
-		return false;
-	}
-};
