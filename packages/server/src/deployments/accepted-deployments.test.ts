@@ -1,3 +1,8 @@
+/**
+ * A deployment the API accepted is in the database before it is queued, so Redis going away
+ * (or losing its jobs, or failing one before it started) never makes it vanish: it runs, or it
+ * is recorded as cancelled with its reason, and its webhooks hear about it either way.
+ */
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { createTestService, waitFor } from "../__test__/fixtures";
