@@ -21,6 +21,7 @@ export const WebhookFields = ({ form, idPrefix }: { form: WebhookFormApi; idPref
 	const url = useWatch({ control: form.control, name: "url" });
 	const templateType = useWatch({ control: form.control, name: "templateType" });
 
+	// Alike by shape only with ServiceFields: each field is a FormField around its own control.
 	return (
 		<div className="grid gap-4 sm:grid-cols-2">
 			<div className="sm:col-span-2">
