@@ -23,6 +23,8 @@ export default defineConfig({
 				"packages/server/src/services/webhook*.ts": { lines: 80 },
 				"packages/server/src/webhooks/retry-policy.ts": { lines: 100 },
 				"packages/server/src/webhooks/url-guard.ts": { lines: 100 },
+				"packages/server/src/webhooks/url-allowlist.ts": { lines: 100 },
+				"packages/server/src/webhooks/address-rules.ts": { lines: 100 },
 			},
 		},
 		projects: [

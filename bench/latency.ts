@@ -25,6 +25,7 @@ const RUNS = benchSetting("BENCH_RUNS", 3);
 const GRACE_SECONDS = benchSetting("BENCH_GRACE_SECONDS", 30);
 const RATES = [10, 100, 500] as const;
 
+// Alike by shape only with the other benches: each reads its own settings before the shared set-up.
 const receiver = await startReceiverProcess();
 process.env.WEBHOOK_CA_FILE = receiver.caFile;
 const { closeDatabase } = await import("../packages/server/src/db/client");

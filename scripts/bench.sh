@@ -8,6 +8,8 @@ cd "$ROOT"
 name="${1:?usage: scripts/bench.sh <deploy-overhead|latency|throughput|isolation|backlog>}"
 [ -f "bench/$name.ts" ] || die "no benchmark bench/$name.ts"
 
+# Alike by shape only with test.sh: the same lib.sh steps, but a bench also drops a database it
+# made on a server it was given.
 WORK="$(mktemp -d /tmp/dokploy-bench.XXXXXX)"
 chmod 755 "$WORK"
 # A database made on a server we were given is dropped afterwards; a private cluster just stops.

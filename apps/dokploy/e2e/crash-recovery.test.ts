@@ -7,6 +7,7 @@
 import { readFileSync } from "node:fs";
 import { useTestEnvironment } from "@dokploy/server/__test__/environment";
 import { createTestService, waitFor } from "@dokploy/server/__test__/fixtures";
+import { isAlive } from "@dokploy/server/__test__/process-alive";
 import { closeDatabase } from "@dokploy/server/db/client";
 import { migrateDatabase } from "@dokploy/server/db/migrate";
 import { deploymentsQueue, enqueueDeployment } from "@dokploy/server/deployments/queue";
@@ -22,7 +23,7 @@ import {
 } from "@dokploy/server/webhooks/__test__/private-redis";
 import { type Receiver, startReceiver } from "@dokploy/server/webhooks/__test__/receiver";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { isAlive, startWorkersChild, type WorkersChild } from "./workers-child";
+import { startWorkersChild, type WorkersChild } from "./workers-child";
 
 // biome-ignore lint/correctness/useHookAtTopLevel: a test helper named like a hook, not a React hook.
 const { dataDir } = useTestEnvironment("postgres");

@@ -4,12 +4,12 @@
  */
 import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync } from "node:fs";
-import { connect } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { freePort } from "@dokploy/server/__test__/free-port";
 import { describe, expect, it } from "vitest";
+import { portAnswers } from "./child-output";
 
 const runScript = path.resolve(
 	path.dirname(fileURLToPath(import.meta.url)),
@@ -27,16 +27,6 @@ const runToExit = (env: NodeJS.ProcessEnv) =>
 			output += chunk.toString();
 		});
 		child.once("exit", (code) => resolve({ code, output }));
-	});
-
-const listening = (port: number) =>
-	new Promise<boolean>((resolve) => {
-		const socket = connect(port, "127.0.0.1");
-		socket.once("connect", () => {
-			socket.destroy();
-			resolve(true);
-		});
-		socket.once("error", () => resolve(false));
 	});
 
 describe("scripts/run.sh", () => {
@@ -60,7 +50,7 @@ describe("scripts/run.sh", () => {
 			expect(code, output).not.toBe(0);
 			expect(output).toContain(`Redis running at redis://127.0.0.1:${redisPort}`);
 			expect(output).toContain('WEBHOOK_ALLOWED_HOSTS entry "*.example.com"');
-			expect(await listening(redisPort)).toBe(false);
+			expect(await portAnswers(redisPort)).toBe(false);
 		} finally {
 			// Before the fix the server was left behind: stop it, so the test leaks nothing.
 			if (existsSync(pidFile)) {

@@ -6,6 +6,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { settlesWithin } from "@dokploy/server/webhooks/__test__/hang-guard";
+import { collectOutput } from "./child-output";
 
 const appDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const workersScript = path.join(appDir, "server", "workers.ts");
@@ -28,19 +29,14 @@ export const startWorkersChild = async (env: NodeJS.ProcessEnv): Promise<Workers
 		detached: true,
 		stdio: ["ignore", "pipe", "pipe"],
 	});
-	let output = "";
-	const collect = (chunk: Buffer) => {
-		output += chunk.toString("utf8");
-	};
-	child.stdout?.on("data", collect);
-	child.stderr?.on("data", collect);
+	const output = collectOutput(child);
 	const exited = new Promise<number | null>((resolve) => child.once("exit", resolve));
 	const running = new Promise<void>((resolve, reject) => {
 		child.stdout?.on("data", () => {
-			if (output.includes("Dokploy workers are running")) resolve();
+			if (output().includes("Dokploy workers are running")) resolve();
 		});
 		child.once("exit", (code) =>
-			reject(new Error(`the workers process exited (${code}) before it ran:\n${output}`)),
+			reject(new Error(`the workers process exited (${code}) before it ran:\n${output()}`)),
 		);
 	});
 	await settlesWithin(running, START_GUARD_MS, "the workers process's start");
@@ -48,7 +44,7 @@ export const startWorkersChild = async (env: NodeJS.ProcessEnv): Promise<Workers
 	return {
 		child,
 		pid,
-		output: () => output,
+		output,
 		exited,
 		killGroup: async () => {
 			try {
@@ -59,13 +55,4 @@ export const startWorkersChild = async (env: NodeJS.ProcessEnv): Promise<Workers
 			await exited;
 		},
 	};
-};
-
-export const isAlive = (pid: number) => {
-	try {
-		process.kill(pid, 0);
-		return true;
-	} catch {
-		return false;
-	}
 };

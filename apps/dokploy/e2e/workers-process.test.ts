@@ -19,6 +19,7 @@ import { settlesWithin } from "@dokploy/server/webhooks/__test__/hang-guard";
 import { type Receiver, startReceiver } from "@dokploy/server/webhooks/__test__/receiver";
 import { Webhook as StandardWebhook } from "standardwebhooks";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { collectOutput } from "./child-output";
 
 // biome-ignore lint/correctness/useHookAtTopLevel: a test helper named like a hook, not a React hook.
 const { dataDir } = useTestEnvironment("postgres");
@@ -49,14 +50,9 @@ const startWorkersProcess = (env: NodeJS.ProcessEnv): WorkersProcess => {
 		env,
 		stdio: ["ignore", "pipe", "pipe"],
 	});
-	let output = "";
-	const collect = (chunk: Buffer) => {
-		output += chunk.toString("utf8");
-	};
-	child.stdout?.on("data", collect);
-	child.stderr?.on("data", collect);
+	const output = collectOutput(child);
 	const exited = new Promise<number | null>((resolve) => child.once("exit", resolve));
-	return { child, output: () => output, exited };
+	return { child, output, exited };
 };
 
 /** Adds what the workers process printed to a failure, which is where its reasons are. */

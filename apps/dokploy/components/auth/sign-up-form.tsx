@@ -29,6 +29,7 @@ export const SignUpForm = ({ onSignedUp }: { onSignedUp: () => unknown }) => {
 		onSignedUp,
 	);
 
+	// Alike by shape only with SignInForm: AuthForm is the shared part; these are its props.
 	return (
 		<AuthForm
 			name="signup"

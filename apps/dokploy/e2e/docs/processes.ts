@@ -4,7 +4,7 @@
  * event loop while a snippet runs would deadlock.
  */
 import { type ChildProcess, spawn } from "node:child_process";
-import { connect } from "node:net";
+import { collectOutput, portAnswers } from "../child-output";
 
 export interface ProcessResult {
 	code: number | null;
@@ -49,16 +49,6 @@ export const runShell = (code: string, options: RunOptions) =>
 export const describeResult = (result: ProcessResult) =>
 	`exit code ${result.code}\n--- stdout\n${result.stdout}\n--- stderr\n${result.stderr}`;
 
-const portAnswers = (port: number) =>
-	new Promise<boolean>((resolve) => {
-		const socket = connect(port, "127.0.0.1");
-		socket.once("connect", () => {
-			socket.destroy();
-			resolve(true);
-		});
-		socket.once("error", () => resolve(false));
-	});
-
 export interface ServerProcess {
 	child: ChildProcess;
 	output: () => string;
@@ -77,21 +67,17 @@ export const startServerProcess = async (
 		env: options.env,
 		stdio: ["ignore", "pipe", "pipe"],
 	});
-	let output = "";
-	const collect = (chunk: Buffer) => {
-		output += chunk.toString("utf8");
-	};
-	child.stdout?.on("data", collect);
-	child.stderr?.on("data", collect);
+	const output = collectOutput(child);
 	const deadline = Date.now() + (options.hangGuardMs ?? 20_000);
 	while (!(await portAnswers(port))) {
-		if (child.exitCode !== null) throw new Error(`The server exited early:\n${output}`);
-		if (Date.now() > deadline) throw new Error(`The server did not listen on ${port}:\n${output}`);
+		if (child.exitCode !== null) throw new Error(`The server exited early:\n${output()}`);
+		if (Date.now() > deadline)
+			throw new Error(`The server did not listen on ${port}:\n${output()}`);
 		await new Promise((resolve) => setTimeout(resolve, 100));
 	}
 	return {
 		child,
-		output: () => output,
+		output,
 		stop: async () => {
 			if (child.exitCode !== null) return;
 			const exited = new Promise((resolve) => child.once("exit", resolve));

@@ -3,14 +3,12 @@
  * (or losing its jobs, or failing one before it started) never makes it vanish: it runs, or it
  * is recorded as cancelled with its reason, and its webhooks hear about it either way.
  */
-import type { Queue } from "bullmq";
 import { eq } from "drizzle-orm";
 import { nanoid } from "nanoid";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createTestService, waitFor } from "../__test__/fixtures";
 import { getDatabase } from "../db/client";
 import { deploymentRequest } from "../db/schema/deployment";
-import { forgetProcessSingleton } from "../lib/process-singleton";
 import { sharedRedis } from "../lib/redis";
 import { deploymentEventNames } from "../lifecycle/types";
 import { findDeploymentById } from "../services/deployment";
@@ -19,31 +17,11 @@ import { createWebhook } from "../webhooks/__test__/as-owner";
 import { deliveriesOf } from "../webhooks/__test__/deliveries";
 import { useWebhookEngine } from "../webhooks/__test__/engine";
 import { settlesWithin } from "../webhooks/__test__/hang-guard";
-import { type PrivateRedis, startPrivateRedis } from "../webhooks/__test__/private-redis";
-import { webhookDeliveriesQueue } from "../webhooks/queue";
+import { useOwnRedis } from "../webhooks/__test__/own-redis";
 import { deploymentsQueue, enqueueDeployment, laneKey } from "./queue";
 
-// This file stops and starts Redis, so it gets a redis-server of its own, set before the
-// engine's beforeAll (the first thing that connects).
-let redis: PrivateRedis;
-beforeAll(async () => {
-	redis = await startPrivateRedis();
-	process.env.REDIS_URL = redis.url;
-});
-afterAll(async () => {
-	await closeQueue(webhookDeliveriesQueue(), "webhook-deliveries-queue");
-	await closeQueue(deploymentsQueue(), "deployments-queue");
-	sharedRedis().disconnect();
-	forgetProcessSingleton("redis-commands");
-	await redis?.close();
-});
-
-const closeQueue = async (queue: Queue, singletonKey: string) => {
-	const connection = await queue.client;
-	await queue.close();
-	connection.disconnect();
-	forgetProcessSingleton(singletonKey);
-};
+// This file stops and starts Redis, so it gets a redis-server of its own.
+const redis = useOwnRedis();
 
 const engine = useWebhookEngine({ deploymentWorker: { claimTtlMs: 1_000 } });
 /** Only there so that a hang fails with a message instead of the test timeout. */
@@ -71,7 +49,7 @@ describe("accepted deployments and a Redis outage", () => {
 	it("accepts a deployment while Redis is down and runs it once Redis is back empty", async () => {
 		const { ref } = await createTestService("application", { buildCommand: "true" });
 		const webhookId = await watchEverything(ref, "/outage");
-		await redis.stop();
+		await redis().stop();
 		const { jobId } = await settlesWithin(
 			enqueueDeployment(ref, { trigger }),
 			HANG_GUARD_MS,
@@ -84,7 +62,7 @@ describe("accepted deployments and a Redis outage", () => {
 		expect(stored).toMatchObject({ applicationId: ref.id, triggerType: "manual" });
 
 		// Redis comes back without the data it had (no persistence): the job is gone.
-		await redis.start();
+		await redis().start();
 		const done = await waitFor(
 			() => findDeploymentById(jobId).catch(() => null),
 			(row) => row?.status === "done",

@@ -3,11 +3,13 @@
  * processes, logs, statuses, events. Run once per database driver by the *.test.ts files
  * beside this one.
  */
+
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type TestDriver, useTestEnvironment } from "../__test__/environment";
 import { createTestService, waitFor } from "../__test__/fixtures";
+import { isAlive } from "../__test__/process-alive";
 import { resetDeploymentQueue } from "../__test__/redis";
 import { getDatabase } from "../db/client";
 import { migrateDatabase } from "../db/migrate";
@@ -29,15 +31,6 @@ import { cancelQueuedDeployment, enqueueDeployment, findQueuedDeployments } from
 import { INTERRUPTED_REASON, recoverOrphanedDeployments } from "./recovery";
 import { syncDeploySchedule } from "./schedule";
 import { startDeploymentWorker } from "./worker";
-
-const isAlive = (pid: number) => {
-	try {
-		process.kill(pid, 0);
-		return true;
-	} catch {
-		return false;
-	}
-};
 
 export const describeDeploymentLifecycle = (driver: TestDriver) => {
 	const { dataDir } = useTestEnvironment(driver);

@@ -2,9 +2,11 @@
  * A worker that shuts down (SIGTERM) mid-build stops the build and finishes its deployment as
  * cancelled, with one deployment.cancelled, instead of leaving it running for recovery.
  */
+
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { useTestEnvironment } from "../__test__/environment";
 import { createTestService, waitFor } from "../__test__/fixtures";
+import { isAlive } from "../__test__/process-alive";
 import { resetDeploymentQueue } from "../__test__/redis";
 import { migrateDatabase } from "../db/migrate";
 import { registerLifecycleListener, unregisterLifecycleListener } from "../lifecycle/emitter";
@@ -25,15 +27,6 @@ beforeAll(async () => {
 	});
 });
 afterAll(() => unregisterLifecycleListener("shutdown-recorder"));
-
-const isAlive = (pid: number) => {
-	try {
-		process.kill(pid, 0);
-		return true;
-	} catch {
-		return false;
-	}
-};
 
 describe("a worker shutting down mid-build", () => {
 	it("stops the build and records the deployment as cancelled, with one terminal event", async () => {

@@ -66,16 +66,27 @@ const afterReceiving = async (context: FaultContext, count: number) => {
 
 const lanes = (context: FaultContext) => Math.max(10, Math.round(context.events / 100));
 
+/** Few services with few webhooks each: for faults that hit deployments, not delivery volume. */
+const laneScenario = (context: FaultContext, buildCommand: string) =>
+	createScenario({
+		services: lanes(context),
+		webhooksPerService: 5,
+		buildCommand,
+		receiverUrl: context.receiver.url,
+	});
+
+const twoWorkerProcesses = async (context: FaultContext) => [
+	await startWorkers(context.workerEnv()),
+	await startWorkers(context.workerEnv()),
+];
+
 export const faults: Fault[] = [
 	{
 		name: "kill -9 of a worker process, twice, during a burst",
 		allowed: done,
 		run: async (context) => {
 			const { scenario, count } = await burst(context);
-			const workers = [
-				await startWorkers(context.workerEnv()),
-				await startWorkers(context.workerEnv()),
-			];
+			const workers = await twoWorkerProcesses(context);
 			await scenario.deploy(count);
 			for (const victim of [0, 1]) {
 				await afterReceiving(context, Math.round(context.events / 4));
@@ -89,12 +100,7 @@ export const faults: Fault[] = [
 		name: "Redis stopped while deployments start and finish",
 		allowed: done,
 		run: async (context) => {
-			const scenario = await createScenario({
-				services: lanes(context),
-				webhooksPerService: 5,
-				buildCommand: "sleep 2",
-				receiverUrl: context.receiver.url,
-			});
+			const scenario = await laneScenario(context, "sleep 2");
 			const workers = [await startWorkers(context.workerEnv())];
 			await scenario.deploy(lanes(context) * 2);
 			await sleep(1_000);
@@ -135,16 +141,8 @@ export const faults: Fault[] = [
 		name: "the whole product killed and restarted while builds are running",
 		allowed: doneOrInterrupted,
 		run: async (context) => {
-			const scenario = await createScenario({
-				services: lanes(context),
-				webhooksPerService: 5,
-				buildCommand: "sleep 5",
-				receiverUrl: context.receiver.url,
-			});
-			let workers = [
-				await startWorkers(context.workerEnv()),
-				await startWorkers(context.workerEnv()),
-			];
+			const scenario = await laneScenario(context, "sleep 5");
+			let workers = await twoWorkerProcesses(context);
 			await scenario.deploy(lanes(context) * 2);
 			await waitUntil(
 				"builds to run",
@@ -152,7 +150,7 @@ export const faults: Fault[] = [
 				120_000,
 			);
 			for (const process of workers) await process.kill();
-			workers = [await startWorkers(context.workerEnv()), await startWorkers(context.workerEnv())];
+			workers = await twoWorkerProcesses(context);
 			return { scenario, workers };
 		},
 	},
@@ -160,12 +158,7 @@ export const faults: Fault[] = [
 		name: "Redis stopped while deploy requests keep arriving",
 		allowed: done,
 		run: async (context) => {
-			const scenario = await createScenario({
-				services: lanes(context),
-				webhooksPerService: 5,
-				buildCommand: "true",
-				receiverUrl: context.receiver.url,
-			});
+			const scenario = await laneScenario(context, "true");
 			const workers = [await startWorkers(context.workerEnv())];
 			await context.redis.stop();
 			const requests = lanes(context) * 2;

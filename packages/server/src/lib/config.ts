@@ -8,7 +8,7 @@ import { readFileSync } from "node:fs";
 import { resolveAuthSecret } from "../auth/secret";
 import { defaultTimeoutMs } from "../webhooks/http";
 import { resolveEncryptionKey } from "../webhooks/secrets";
-import { parseAllowlist, type WebhookAllowlist } from "../webhooks/url-guard";
+import { parseAllowlist, type WebhookAllowlist } from "../webhooks/url-allowlist";
 import { forgetProcessSingleton, processSingleton } from "./process-singleton";
 
 export interface WebhookConfig {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createCachedResolver, MAX_DNS_CACHE_MS } from "./dns-cache";
-import { assertWebhookUrl, parseAllowlist, type ResolvedAddress } from "./url-guard";
+import { parseAllowlist } from "./url-allowlist";
+import { assertWebhookUrl, type ResolvedAddress } from "./url-guard";
 
 /** Scripted DNS that counts its lookups; `answer` is what the next lookup returns. */
 const scriptedDns = () => {

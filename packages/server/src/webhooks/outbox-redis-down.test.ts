@@ -1,13 +1,9 @@
-import type { Queue } from "bullmq";
 import { and, eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createTestService, waitFor } from "../__test__/fixtures";
 import { getDatabase } from "../db/client";
 import { deployment } from "../db/schema/deployment";
 import { webhookDeliveries } from "../db/schema/webhook";
-import { deploymentsQueue } from "../deployments/queue";
-import { forgetProcessSingleton } from "../lib/process-singleton";
-import { sharedRedis } from "../lib/redis";
 import {
 	type LifecycleListener,
 	registerLifecycleListener,
@@ -26,35 +22,14 @@ import { findServiceUnscoped } from "../services/service";
 import { createWebhook, deleteWebhook } from "./__test__/as-owner";
 import { useWebhookEngine } from "./__test__/engine";
 import { settlesWithin } from "./__test__/hang-guard";
-import { type PrivateRedis, startPrivateRedis } from "./__test__/private-redis";
+import { closeQueue, useOwnRedis } from "./__test__/own-redis";
 import { registerWebhookOutbox, WEBHOOK_LISTENER } from "./outbox";
 import { enqueueDeliveries, webhookDeliveriesQueue } from "./queue";
 import { startReconciler } from "./reconciler";
 import { startWebhookWorker } from "./worker";
 
-// This file stops and starts Redis, so it gets a redis-server of its own. The URL is set before
-// the engine's beforeAll, the first thing that connects.
-let redis: PrivateRedis;
-beforeAll(async () => {
-	redis = await startPrivateRedis();
-	process.env.REDIS_URL = redis.url;
-});
-afterAll(async () => {
-	// Runs after the engine's afterAll: disconnect what is still connected, then stop Redis.
-	await closeQueue(webhookDeliveriesQueue(), "webhook-deliveries-queue");
-	await closeQueue(deploymentsQueue(), "deployments-queue");
-	sharedRedis().disconnect();
-	forgetProcessSingleton("redis-commands");
-	await redis?.close();
-});
-
-/** Closes a queue singleton and the connection it was given (BullMQ leaves that one open). */
-const closeQueue = async (queue: Queue, singletonKey: string) => {
-	const connection = await queue.client;
-	await queue.close();
-	connection.disconnect();
-	forgetProcessSingleton(singletonKey);
-};
+// This file stops and starts Redis, so it gets a redis-server of its own.
+const redis = useOwnRedis();
 
 const engine = useWebhookEngine({ withoutWebhookWorker: true });
 
@@ -105,7 +80,7 @@ const changeStatusesWhileRedisIsDown = async (applicationId: string, webhookId: 
 		"updateDeploymentStatus(error)",
 	);
 	// Every call above resolved before Redis came back.
-	expect(redis.isRunning()).toBe(false);
+	expect(redis().isRunning()).toBe(false);
 	expect([done?.status, cancelled?.status, failed?.status]).toEqual(["done", "cancelled", "error"]);
 	for (const [id, status] of [
 		[succeeded.deploymentId, "done"],
@@ -155,11 +130,11 @@ describe("outbox: a deployment while Redis is down", () => {
 			let rows: Awaited<ReturnType<typeof deliveriesOf>>;
 			try {
 				await worker?.worker.waitUntilReady();
-				await redis.stop();
+				await redis().stop();
 				try {
 					rows = await changeStatusesWhileRedisIsDown(ref.id, webhook.webhookId);
 				} finally {
-					if (!redis.isRunning()) await redis.start();
+					if (!redis().isRunning()) await redis().start();
 				}
 
 				worker ??= startWebhookWorker({ stalledIntervalMs: 1_000 });

@@ -7,16 +7,16 @@
  * a public address. `assertWebhookUrl` runs before EVERY send: it resolves the host, requires
  * every answer to be public unicast and returns one checked address; the HTTP client then pins
  * its connection to that address, so a DNS answer that changes between check and connect
- * (rebinding) never reaches the socket. Addresses that carry an IPv4 address (IPv4-mapped,
- * NAT64, 6to4, Teredo) are judged by the IPv4 address they carry. Operators may allowlist IPs
- * and CIDRs (`WEBHOOK_ALLOWED_HOSTS`), which skip the address rules, and hostnames, whose
- * addresses skip only the private and loopback rules: a listed name that resolves to a cloud
- * metadata service or a link-local address is still refused unless that address is listed too.
+ * (rebinding) never reaches the socket. Which addresses count as public is `address-rules.ts`.
+ * Operators may allowlist IPs and CIDRs (`url-allowlist.ts`), which skip the address rules, and
+ * hostnames, whose addresses skip only the private and loopback rules: a listed name that
+ * resolves to a cloud metadata service or a link-local address is still refused unless that
+ * address is listed too.
  */
 import { lookup } from "node:dns/promises";
 import { isIP } from "node:net";
-import { domainToASCII } from "node:url";
-import ipaddr from "ipaddr.js";
+import { findAddressProblem, parseStrictIp } from "./address-rules";
+import { bareHost, type WebhookAllowlist } from "./url-allowlist";
 
 export type WebhookUrlErrorCode =
 	| "invalid_url"
@@ -43,20 +43,6 @@ export class WebhookUrlError extends Error {
 	}
 }
 
-export class InvalidAllowlistError extends Error {
-	override readonly name = "InvalidAllowlistError";
-	readonly code = "invalid_allowlist";
-}
-
-export interface WebhookAllowlist {
-	/** The entries as written, for logs and error messages. */
-	readonly entries: readonly string[];
-	/** The URL's host (a hostname or an IP literal, brackets optional) is allowlisted. */
-	allowsHost(host: string): boolean;
-	/** The resolved address is an allowlisted IP or lies in an allowlisted CIDR. */
-	allowsAddress(address: string): boolean;
-}
-
 export type ResolvedAddress = { address: string; family?: number };
 export type ResolveHost = (hostname: string) => Promise<readonly ResolvedAddress[]>;
 
@@ -67,153 +53,7 @@ export interface CheckedWebhookUrl {
 	family: 4 | 6;
 }
 
-type IpAddress = ipaddr.IPv4 | ipaddr.IPv6;
-
 const defaultResolve: ResolveHost = (hostname) => lookup(hostname, { all: true, verbatim: true });
-
-/** "[::1]" -> "::1", "Example.COM." -> "example.com" */
-const bareHost = (host: string) =>
-	host
-		.replace(/^\[(.*)\]$/, "$1")
-		.replace(/\.$/, "")
-		.toLowerCase();
-
-const parseStrictIp = (value: string): IpAddress | null =>
-	ipaddr.IPv4.isValidFourPartDecimal(value) || ipaddr.IPv6.isValid(value)
-		? ipaddr.parse(value)
-		: null;
-
-const parseStrictCidr = (value: string): [IpAddress, number] | null =>
-	ipaddr.IPv4.isValidCIDRFourPartDecimal(value) || ipaddr.IPv6.isValidCIDR(value)
-		? ipaddr.parseCIDR(value)
-		: null;
-
-const hostnamePattern = /^[a-z0-9_]([a-z0-9_-]*[a-z0-9_])?(\.[a-z0-9_]([a-z0-9_-]*[a-z0-9_])?)*$/;
-
-/** Parses `WEBHOOK_ALLOWED_HOSTS`: hostnames, IPs and CIDRs separated by commas or spaces. */
-export const parseAllowlist = (value: string | undefined): WebhookAllowlist => {
-	const entries = (value ?? "").split(/[\s,]+/).filter((entry) => entry !== "");
-	const hostnames = new Set<string>();
-	const ranges: [IpAddress, number][] = [];
-	for (const entry of entries) {
-		const bare = bareHost(entry);
-		const ip = parseStrictIp(bare);
-		const cidr = ip ? ([ip, ip.kind() === "ipv4" ? 32 : 128] as [IpAddress, number]) : null;
-		const range = cidr ?? parseStrictCidr(bare);
-		if (range) {
-			ranges.push(range);
-			continue;
-		}
-		const ascii = domainToASCII(bare);
-		// isIP: "10.1" or "2130706433" would silently become an address; ask for the usual form.
-		if (!hostnamePattern.test(ascii) || isIP(ascii)) {
-			throw new InvalidAllowlistError(
-				`WEBHOOK_ALLOWED_HOSTS entry "${entry}" is neither a hostname, an IP address nor a CIDR`,
-			);
-		}
-		hostnames.add(ascii);
-	}
-
-	const allowsAddress = (address: string) => {
-		const ip = parseStrictIp(bareHost(address));
-		if (!ip) return false;
-		const candidates: IpAddress[] = [ip];
-		if (ip.kind() === "ipv6" && (ip as ipaddr.IPv6).isIPv4MappedAddress()) {
-			candidates.push((ip as ipaddr.IPv6).toIPv4Address());
-		}
-		return candidates.some((candidate) =>
-			ranges.some(([net, bits]) => candidate.kind() === net.kind() && candidate.match(net, bits)),
-		);
-	};
-
-	return {
-		entries,
-		allowsAddress,
-		allowsHost: (host) => {
-			const bare = bareHost(host);
-			return isIP(bare) ? allowsAddress(bare) : hostnames.has(bare);
-		},
-	};
-};
-
-const ipv4FromParts = (high: number, low: number) =>
-	new ipaddr.IPv4([high >> 8, high & 0xff, low >> 8, low & 0xff]);
-
-/**
- * The IPv4 addresses an IPv6 address carries to an IPv4 host, or null if it carries none.
- * The local-use NAT64 prefix (RFC 8215) is only unwrapped in the /96 layout DNS64 uses; other
- * layouts would put the IPv4 address elsewhere, so they are refused rather than guessed.
- */
-const embeddedIpv4 = (ip: ipaddr.IPv6): ipaddr.IPv4[] | "ambiguous" | null => {
-	const p = ip.parts as [number, number, number, number, number, number, number, number];
-	switch (ip.range()) {
-		case "ipv4Mapped":
-		case "rfc6145":
-			return [ipv4FromParts(p[6], p[7])];
-		case "rfc6052":
-			if (p[3] !== 0 || p[4] !== 0 || p[5] !== 0) return "ambiguous";
-			return [ipv4FromParts(p[6], p[7])];
-		case "6to4":
-			return [ipv4FromParts(p[1], p[2])];
-		case "teredo":
-			// Server address in clear, client address obfuscated by inverting every bit.
-			return [ipv4FromParts(p[2], p[3]), ipv4FromParts(p[6] ^ 0xffff, p[7] ^ 0xffff)];
-		default:
-			return null;
-	}
-};
-
-const rangeLabels: Record<string, string> = {
-	private: "private-range",
-	uniqueLocal: "private-range (unique local)",
-	loopback: "loopback",
-	linkLocal: "link-local",
-	unspecified: "unspecified",
-	multicast: "multicast",
-	broadcast: "broadcast",
-	carrierGradeNat: "carrier-grade NAT (shared address space)",
-	reserved: "reserved",
-};
-
-const globalUnicastV6 = ipaddr.IPv6.parseCIDR("2000::/3");
-
-/**
- * The ranges an allowlisted hostname may resolve into: the self-hosted receiver on the same
- * host or network. Everything else (link-local, carrier-grade NAT, multicast...) stays refused.
- */
-const rangesAllowedForListedHostnames = new Set(["private", "uniqueLocal", "loopback"]);
-
-/** Cloud metadata services hand out credentials; some sit inside otherwise exempt ranges. */
-const cloudMetadataAddresses = ["169.254.169.254", "fd00:ec2::254", "100.100.100.200"].map(
-	(address) => ipaddr.parse(address).toNormalizedString(),
-);
-
-const isCloudMetadata = (ip: IpAddress) => cloudMetadataAddresses.includes(ip.toNormalizedString());
-
-/**
- * Why the address may not receive webhooks, or null when it is public unicast (or, for an
- * allowlisted hostname, in one of `rangesAllowedForListedHostnames`).
- */
-const findAddressProblem = (ip: IpAddress, listedHostname = false): string | null => {
-	if (ip.kind() === "ipv6") {
-		const v6 = ip as ipaddr.IPv6;
-		const carried = embeddedIpv4(v6);
-		if (carried === "ambiguous") return "a local-use NAT64 address in a non-standard layout";
-		if (carried) {
-			for (const v4 of carried) {
-				const problem = findAddressProblem(v4, listedHostname);
-				if (problem) return `${problem} (it carries IPv4 ${v4.toString()})`;
-			}
-			return null;
-		}
-	}
-	if (isCloudMetadata(ip)) return "a cloud metadata service";
-	const range = ip.range();
-	if (listedHostname && rangesAllowedForListedHostnames.has(range)) return null;
-	if (range !== "unicast") return rangeLabels[range] ?? `special-purpose (${range})`;
-	if (ip.kind() === "ipv6" && !ip.match(globalUnicastV6)) return "outside global unicast";
-	return null;
-};
 
 const assertPublicAddress = (address: string, hostname: string | null, listedHostname = false) => {
 	const ip = parseStrictIp(address);

@@ -1,25 +1,21 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { UserPlus } from "lucide-react";
 import { useTranslation } from "next-i18next/pages";
-import { Controller, useForm } from "react-hook-form";
+import { useForm } from "react-hook-form";
 import type { z } from "zod";
 import { FormDialog, useFormDialog } from "@/components/shared/form-dialog";
-import { FormField } from "@/components/shared/form-field";
+import { SelectField } from "@/components/shared/select-field";
 import { TextField } from "@/components/shared/text-field";
 import { Button } from "@/components/ui/button";
-import {
-	Select,
-	SelectContent,
-	SelectItem,
-	SelectTrigger,
-	SelectValue,
-} from "@/components/ui/select";
 import { api } from "@/lib/trpc";
 import { useErrorToast } from "@/lib/use-error-toast";
 import { apiInviteMember } from "@/server/api/routers/organization.schema";
 
 type InviteValues = z.input<typeof apiInviteMember>;
 type InviteOutput = z.output<typeof apiInviteMember>;
+
+/** In the order the menu shows them. */
+const invitableRoles = ["member", "admin"] as const satisfies readonly InviteOutput["role"][];
 
 export const InviteMemberDialog = () => {
 	const { t } = useTranslation("common");
@@ -29,6 +25,7 @@ export const InviteMemberDialog = () => {
 		resolver: zodResolver(apiInviteMember),
 		defaultValues: { email: "", role: "member" },
 	});
+	const roleLabels = { member: t("roles.member"), admin: t("roles.admin") };
 	const dialog = useFormDialog(() => form.reset());
 	const invite = api.organization.invite.useMutation({
 		onSuccess: async (invitation) => {
@@ -38,6 +35,7 @@ export const InviteMemberDialog = () => {
 		onError: showError,
 	});
 
+	// Alike by shape only with CreateProjectDialog: both fill FormDialog's props with their own.
 	return (
 		<FormDialog
 			open={dialog.open}
@@ -58,23 +56,15 @@ export const InviteMemberDialog = () => {
 			}}
 		>
 			<TextField form={form} field="email" id="invite-email" label={t("auth.email")} type="email" />
-			<FormField id="invite-role" field="role" label={t("members.role")}>
-				<Controller
-					control={form.control}
-					name="role"
-					render={({ field }) => (
-						<Select value={field.value} onValueChange={field.onChange}>
-							<SelectTrigger id="invite-role" data-testid="invite-role">
-								<SelectValue />
-							</SelectTrigger>
-							<SelectContent>
-								<SelectItem value="member">{t("roles.member")}</SelectItem>
-								<SelectItem value="admin">{t("roles.admin")}</SelectItem>
-							</SelectContent>
-						</Select>
-					)}
-				/>
-			</FormField>
+			<SelectField
+				form={form}
+				field="role"
+				id="invite-role"
+				testId="invite-role"
+				label={t("members.role")}
+				options={invitableRoles}
+				renderOption={(role) => roleLabels[role]}
+			/>
 		</FormDialog>
 	);
 };

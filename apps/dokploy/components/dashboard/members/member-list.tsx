@@ -1,13 +1,7 @@
 import { useTranslation } from "next-i18next/pages";
+import { DataTable } from "@/components/shared/data-table";
 import { Badge } from "@/components/ui/badge";
-import {
-	Table,
-	TableBody,
-	TableCell,
-	TableHead,
-	TableHeader,
-	TableRow,
-} from "@/components/ui/table";
+import { TableCell, TableRow } from "@/components/ui/table";
 import { api } from "@/lib/trpc";
 
 const knownRoles = new Set(["owner", "admin", "member"]);
@@ -21,34 +15,25 @@ export const MemberList = () => {
 	if (members.isPending) return <p className="text-sm text-muted-foreground">{t("loading")}</p>;
 	if (members.isError) return <p className="text-sm text-destructive">{t("errors.generic")}</p>;
 	return (
-		<Table>
-			<TableHeader>
-				<TableRow>
-					<TableHead>{t("auth.name")}</TableHead>
-					<TableHead>{t("auth.email")}</TableHead>
-					<TableHead>{t("members.role")}</TableHead>
+		<DataTable columns={[t("auth.name"), t("auth.email"), t("members.role")]}>
+			{members.data.members.map((member) => (
+				<TableRow key={member.memberId} data-testid="member-row">
+					<TableCell>{member.name}</TableCell>
+					<TableCell>{member.email}</TableCell>
+					<TableCell>
+						<Badge>{roleLabel(member.role)}</Badge>
+					</TableCell>
 				</TableRow>
-			</TableHeader>
-			<TableBody>
-				{members.data.members.map((member) => (
-					<TableRow key={member.memberId} data-testid="member-row">
-						<TableCell>{member.name}</TableCell>
-						<TableCell>{member.email}</TableCell>
-						<TableCell>
-							<Badge>{roleLabel(member.role)}</Badge>
-						</TableCell>
-					</TableRow>
-				))}
-				{members.data.invitations.map((invitation) => (
-					<TableRow key={invitation.id} data-testid="invitation-row">
-						<TableCell className="text-muted-foreground">{t("members.pending")}</TableCell>
-						<TableCell>{invitation.email}</TableCell>
-						<TableCell>
-							<Badge variant="warning">{roleLabel(invitation.role)}</Badge>
-						</TableCell>
-					</TableRow>
-				))}
-			</TableBody>
-		</Table>
+			))}
+			{members.data.invitations.map((invitation) => (
+				<TableRow key={invitation.id} data-testid="invitation-row">
+					<TableCell className="text-muted-foreground">{t("members.pending")}</TableCell>
+					<TableCell>{invitation.email}</TableCell>
+					<TableCell>
+						<Badge variant="warning">{roleLabel(invitation.role)}</Badge>
+					</TableCell>
+				</TableRow>
+			))}
+		</DataTable>
 	);
 };

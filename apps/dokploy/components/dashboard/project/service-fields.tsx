@@ -1,14 +1,8 @@
 import { useTranslation } from "next-i18next/pages";
-import { Controller, type UseFormReturn } from "react-hook-form";
+import type { UseFormReturn } from "react-hook-form";
 import { FormField } from "@/components/shared/form-field";
+import { SelectField } from "@/components/shared/select-field";
 import { Input } from "@/components/ui/input";
-import {
-	Select,
-	SelectContent,
-	SelectItem,
-	SelectTrigger,
-	SelectValue,
-} from "@/components/ui/select";
 import { Textarea } from "@/components/ui/textarea";
 import type { ServiceFormInput, ServiceFormOutput } from "./service-form-schema";
 import { sourceTypes } from "./service-form-schema";
@@ -51,26 +45,15 @@ export const ServiceFields = ({ form, idPrefix }: { form: ServiceForm; idPrefix:
 					<Textarea {...text("description")} rows={2} />
 				</FormField>
 			</div>
-			<FormField id={id("sourceType")} field="sourceType" label={t("fields.sourceType")}>
-				<Controller
-					control={form.control}
-					name="sourceType"
-					render={({ field }) => (
-						<Select value={field.value} onValueChange={field.onChange}>
-							<SelectTrigger id={id("sourceType")} data-testid="service-sourceType">
-								<SelectValue />
-							</SelectTrigger>
-							<SelectContent>
-								{sourceTypes.map((source) => (
-									<SelectItem key={source} value={source}>
-										{t(`sources.${source}`)}
-									</SelectItem>
-								))}
-							</SelectContent>
-						</Select>
-					)}
-				/>
-			</FormField>
+			<SelectField
+				form={form}
+				field="sourceType"
+				id={id("sourceType")}
+				testId="service-sourceType"
+				label={t("fields.sourceType")}
+				options={sourceTypes}
+				renderOption={(source) => t(`sources.${source}`)}
+			/>
 			<FormField
 				id={id("repository")}
 				field="repository"

@@ -5,6 +5,7 @@ import {
 } from "@dokploy/server/db/schema/compose";
 import { createServiceRouter } from "./service/router";
 
+// Alike by shape only with applicationRouter: the procedures are shared, this is their settings.
 export const composeRouter = createServiceRouter("compose", {
 	create: apiCreateCompose,
 	find: apiFindCompose,

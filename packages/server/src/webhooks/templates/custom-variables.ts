@@ -17,6 +17,8 @@ interface VariableDefinition {
 	resolve: (payload: WebhookPayload) => TemplateValue;
 }
 
+// Alike by shape only: one declarative entry per variable (its description and where its value
+// comes from); the entries repeat a form, not a fact.
 const definitions = {
 	event: {
 		description: "Event name: deployment.started, .success, .failed or .cancelled",

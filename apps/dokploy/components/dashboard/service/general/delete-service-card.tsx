@@ -27,6 +27,7 @@ export const DeleteServiceCard = ({
 		await router.push(`/dashboard/project/${projectId}`);
 	};
 
+	// Alike by shape only with DeployHookCard: a card with one action button, each its own.
 	return (
 		<Card className="border-destructive/40">
 			<CardHeader>

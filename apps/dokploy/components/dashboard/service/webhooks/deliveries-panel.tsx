@@ -11,14 +11,8 @@ import { deploymentEventNames } from "@dokploy/server/lifecycle/types";
 import { ChevronLeft, ChevronRight } from "lucide-react";
 import { useTranslation } from "next-i18next/pages";
 import { useState } from "react";
+import { OptionSelect } from "@/components/shared/option-select";
 import { Button } from "@/components/ui/button";
-import {
-	Select,
-	SelectContent,
-	SelectItem,
-	SelectTrigger,
-	SelectValue,
-} from "@/components/ui/select";
 import { toast } from "@/components/ui/toaster";
 import { api } from "@/lib/trpc";
 import { useErrorToast } from "@/lib/use-error-toast";
@@ -78,52 +72,38 @@ export const DeliveriesPanel = ({
 	return (
 		<div className="flex flex-col gap-3" data-testid="deliveries-panel">
 			<div className="grid max-w-md grid-cols-2 gap-2">
-				<Select
+				<OptionSelect
 					value={status}
-					onValueChange={(next) => {
-						setStatus(next as WebhookDeliveryStatus | typeof ALL);
+					onChange={(next) => {
+						setStatus(next);
 						setPage(1);
 					}}
-				>
-					<SelectTrigger
-						className="w-44"
-						aria-label={t("deliveries.filterStatus")}
-						data-testid="filter-status"
-					>
-						<SelectValue />
-					</SelectTrigger>
-					<SelectContent>
-						<SelectItem value={ALL}>{t("deliveries.allStatuses")}</SelectItem>
-						{webhookDeliveryStatuses.map((value) => (
-							<SelectItem key={value} value={value}>
-								{value === "retrying" ? t("deliveries.retryingAny") : t(`deliveries.${value}`)}
-							</SelectItem>
-						))}
-					</SelectContent>
-				</Select>
-				<Select
+					label={t("deliveries.filterStatus")}
+					testId="filter-status"
+					options={[
+						{ value: ALL, label: t("deliveries.allStatuses") },
+						...webhookDeliveryStatuses.map((value) => ({
+							value,
+							label: value === "retrying" ? t("deliveries.retryingAny") : t(`deliveries.${value}`),
+						})),
+					]}
+				/>
+				<OptionSelect
 					value={event}
-					onValueChange={(next) => {
-						setEvent(next as WebhookEvent | typeof ALL);
+					onChange={(next) => {
+						setEvent(next);
 						setPage(1);
 					}}
-				>
-					<SelectTrigger
-						className="w-44"
-						aria-label={t("deliveries.filterEvent")}
-						data-testid="filter-event"
-					>
-						<SelectValue />
-					</SelectTrigger>
-					<SelectContent>
-						<SelectItem value={ALL}>{t("deliveries.allEvents")}</SelectItem>
-						{deploymentEventNames.map((value) => (
-							<SelectItem key={value} value={value}>
-								{t(`events.${eventKey(value)}`)}
-							</SelectItem>
-						))}
-					</SelectContent>
-				</Select>
+					label={t("deliveries.filterEvent")}
+					testId="filter-event"
+					options={[
+						{ value: ALL, label: t("deliveries.allEvents") },
+						...deploymentEventNames.map((value) => ({
+							value,
+							label: t(`events.${eventKey(value)}`),
+						})),
+					]}
+				/>
 			</div>
 			{deliveries.isPending ? (
 				<DeliveriesSkeleton />

@@ -2,16 +2,10 @@
 import { ChevronDown, RotateCw } from "lucide-react";
 import { useTranslation } from "next-i18next/pages";
 import { Fragment } from "react";
+import { ActionsCell, DataTable } from "@/components/shared/data-table";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
-import {
-	Table,
-	TableBody,
-	TableCell,
-	TableHead,
-	TableHeader,
-	TableRow,
-} from "@/components/ui/table";
+import { TableCell, TableRow } from "@/components/ui/table";
 import { cn } from "@/lib/cn";
 import { DeliveryDetails } from "./delivery-details";
 import { DeliveryStatusBadge } from "./delivery-status-badge";
@@ -35,106 +29,99 @@ export const DeliveryTable = ({
 }) => {
 	const { t } = useTranslation("webhook");
 	return (
-		<Table>
-			<TableHeader>
-				<TableRow>
-					<TableHead>{t("deliveries.status")}</TableHead>
-					<TableHead>{t("deliveries.event")}</TableHead>
-					<TableHead>{t("deliveries.httpStatus")}</TableHead>
-					<TableHead>{t("deliveries.responseTime")}</TableHead>
-					<TableHead>{t("deliveries.time")}</TableHead>
-					<TableHead>{t("deliveries.nextAttempt")}</TableHead>
-					<TableHead className="text-end!">{t("list.actions")}</TableHead>
-				</TableRow>
-			</TableHeader>
-			<TableBody>
-				{deliveries.map((delivery) => {
-					const expanded = delivery.deliveryId === expandedId;
-					const open = delivery.status === "pending" || delivery.status === "retrying";
-					return (
-						<Fragment key={delivery.deliveryId}>
-							<TableRow
-								data-testid="delivery-row"
-								data-delivery-id={delivery.deliveryId}
-								data-status={delivery.status}
-							>
-								<TableCell>
-									<div className="flex flex-wrap items-center gap-1">
-										<DeliveryStatusBadge
-											status={delivery.status}
-											attemptCount={delivery.attemptCount}
-										/>
-										{delivery.isTest ? <Badge>{t("deliveries.testBadge")}</Badge> : null}
-										{delivery.redeliveryOf ? (
-											<Badge>{t("deliveries.redeliveryBadge")}</Badge>
-										) : null}
-									</div>
-								</TableCell>
-								<TableCell>{t(`events.${eventKey(delivery.event)}`)}</TableCell>
-								<TableCell>{delivery.lastHttpStatus ?? "—"}</TableCell>
-								<TableCell>
-									{delivery.lastDurationMs === null
-										? "—"
-										: formatMilliseconds(delivery.lastDurationMs, locale)}
-								</TableCell>
-								<TableCell>
+		<DataTable
+			columns={[
+				t("deliveries.status"),
+				t("deliveries.event"),
+				t("deliveries.httpStatus"),
+				t("deliveries.responseTime"),
+				t("deliveries.time"),
+				t("deliveries.nextAttempt"),
+			]}
+			actionsLabel={t("list.actions")}
+		>
+			{deliveries.map((delivery) => {
+				const expanded = delivery.deliveryId === expandedId;
+				const open = delivery.status === "pending" || delivery.status === "retrying";
+				return (
+					<Fragment key={delivery.deliveryId}>
+						<TableRow
+							data-testid="delivery-row"
+							data-delivery-id={delivery.deliveryId}
+							data-status={delivery.status}
+						>
+							<TableCell>
+								<div className="flex flex-wrap items-center gap-1">
+									<DeliveryStatusBadge
+										status={delivery.status}
+										attemptCount={delivery.attemptCount}
+									/>
+									{delivery.isTest ? <Badge>{t("deliveries.testBadge")}</Badge> : null}
+									{delivery.redeliveryOf ? <Badge>{t("deliveries.redeliveryBadge")}</Badge> : null}
+								</div>
+							</TableCell>
+							<TableCell>{t(`events.${eventKey(delivery.event)}`)}</TableCell>
+							<TableCell>{delivery.lastHttpStatus ?? "—"}</TableCell>
+							<TableCell>
+								{delivery.lastDurationMs === null
+									? "—"
+									: formatMilliseconds(delivery.lastDurationMs, locale)}
+							</TableCell>
+							<TableCell>
+								<time
+									dateTime={delivery.createdAt}
+									title={formatDateTime(delivery.createdAt, locale)}
+								>
+									{formatRelativeTime(delivery.createdAt, locale)}
+								</time>
+							</TableCell>
+							<TableCell>
+								{open && delivery.nextAttemptAt ? (
 									<time
-										dateTime={delivery.createdAt}
-										title={formatDateTime(delivery.createdAt, locale)}
+										dateTime={delivery.nextAttemptAt}
+										title={formatDateTime(delivery.nextAttemptAt, locale)}
 									>
-										{formatRelativeTime(delivery.createdAt, locale)}
+										{formatRelativeTime(delivery.nextAttemptAt, locale)}
 									</time>
-								</TableCell>
-								<TableCell>
-									{open && delivery.nextAttemptAt ? (
-										<time
-											dateTime={delivery.nextAttemptAt}
-											title={formatDateTime(delivery.nextAttemptAt, locale)}
-										>
-											{formatRelativeTime(delivery.nextAttemptAt, locale)}
-										</time>
-									) : (
-										"—"
-									)}
-								</TableCell>
-								<TableCell>
-									<div className="flex justify-end gap-2">
-										<Button
-											variant="outline"
-											size="sm"
-											disabled={open || redeliveringId === delivery.deliveryId}
-											onClick={() => onRedeliver(delivery)}
-											data-testid="redeliver"
-										>
-											<RotateCw className="h-4 w-4" />
-											{t("deliveries.redeliver")}
-										</Button>
-										<Button
-											variant="ghost"
-											size="icon"
-											aria-expanded={expanded}
-											aria-label={expanded ? t("deliveries.collapse") : t("deliveries.expand")}
-											onClick={() => onToggleExpanded(delivery.deliveryId)}
-											data-testid="expand-delivery"
-										>
-											<ChevronDown
-												className={cn("h-4 w-4 transition-transform", expanded && "rotate-180")}
-											/>
-										</Button>
-									</div>
+								) : (
+									"—"
+								)}
+							</TableCell>
+							<ActionsCell>
+								<Button
+									variant="outline"
+									size="sm"
+									disabled={open || redeliveringId === delivery.deliveryId}
+									onClick={() => onRedeliver(delivery)}
+									data-testid="redeliver"
+								>
+									<RotateCw className="h-4 w-4" />
+									{t("deliveries.redeliver")}
+								</Button>
+								<Button
+									variant="ghost"
+									size="icon"
+									aria-expanded={expanded}
+									aria-label={expanded ? t("deliveries.collapse") : t("deliveries.expand")}
+									onClick={() => onToggleExpanded(delivery.deliveryId)}
+									data-testid="expand-delivery"
+								>
+									<ChevronDown
+										className={cn("h-4 w-4 transition-transform", expanded && "rotate-180")}
+									/>
+								</Button>
+							</ActionsCell>
+						</TableRow>
+						{expanded ? (
+							<TableRow data-testid="delivery-expanded">
+								<TableCell colSpan={7}>
+									<DeliveryDetails delivery={delivery} locale={locale} />
 								</TableCell>
 							</TableRow>
-							{expanded ? (
-								<TableRow data-testid="delivery-expanded">
-									<TableCell colSpan={7}>
-										<DeliveryDetails delivery={delivery} locale={locale} />
-									</TableCell>
-								</TableRow>
-							) : null}
-						</Fragment>
-					);
-				})}
-			</TableBody>
-		</Table>
+						) : null}
+					</Fragment>
+				);
+			})}
+		</DataTable>
 	);
 };

@@ -21,6 +21,7 @@ export const HeadersEditor = ({
 }) => {
 	const { t } = useTranslation("webhook");
 	const problems = findHeaderRowProblems(rows);
+	const partLabels = { name: t("form.headerName"), value: t("form.headerValue") };
 	const update = (index: number, change: Partial<HeaderRow>) =>
 		onChange(rows.map((row, i) => (i === index ? { ...row, ...change } : row)));
 	const remove = (index: number) => onChange(rows.filter((_, i) => i !== index));
@@ -36,28 +37,20 @@ export const HeadersEditor = ({
 					// biome-ignore lint/suspicious/noArrayIndexKey: rows have no identity of their own; a row's index is its identity while it is edited.
 					<div key={index} className="flex flex-col gap-1" data-testid="header-row">
 						<div className="flex items-start gap-2">
-							<Input
-								aria-label={t("form.headerName")}
-								placeholder={t("form.headerName")}
-								value={row.name}
-								onChange={(event) => update(index, { name: event.target.value })}
-								aria-invalid={problem?.field === "name"}
-								aria-describedby={problem ? errorId : undefined}
-								className="font-mono"
-								dir="ltr"
-								data-testid="header-name"
-							/>
-							<Input
-								aria-label={t("form.headerValue")}
-								placeholder={t("form.headerValue")}
-								value={row.value}
-								onChange={(event) => update(index, { value: event.target.value })}
-								aria-invalid={problem?.field === "value"}
-								aria-describedby={problem ? errorId : undefined}
-								className="font-mono"
-								dir="ltr"
-								data-testid="header-value"
-							/>
+							{(["name", "value"] as const).map((part) => (
+								<Input
+									key={part}
+									aria-label={partLabels[part]}
+									placeholder={partLabels[part]}
+									value={row[part]}
+									onChange={(event) => update(index, { [part]: event.target.value })}
+									aria-invalid={problem?.field === part}
+									aria-describedby={problem ? errorId : undefined}
+									className="font-mono"
+									dir="ltr"
+									data-testid={`header-${part}`}
+								/>
+							))}
 							<Button
 								variant="ghost"
 								size="icon"

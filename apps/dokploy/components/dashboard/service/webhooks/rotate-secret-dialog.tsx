@@ -2,6 +2,7 @@
 import { MAX_ROTATION_GRACE_HOURS } from "@dokploy/server/db/schema/webhook-api";
 import { useTranslation } from "next-i18next/pages";
 import { useState } from "react";
+import { FormField } from "@/components/shared/form-field";
 import { Button } from "@/components/ui/button";
 import {
 	Dialog,
@@ -15,7 +16,6 @@ import { Input } from "@/components/ui/input";
 import { api } from "@/lib/trpc";
 import { CopyButton } from "./copy-button";
 import { useRefreshWebhooks } from "./use-webhooks";
-import { WebhookField } from "./webhook-field";
 
 const DEFAULT_GRACE_HOURS = 24;
 
@@ -77,7 +77,8 @@ export const RotateSecretDialog = ({
 					</div>
 				) : (
 					<>
-						<WebhookField
+						<FormField
+							namespace="webhook"
 							id="rotate-grace-hours"
 							field="graceHours"
 							label={t("rotate.graceHours")}
@@ -92,7 +93,7 @@ export const RotateSecretDialog = ({
 								onChange={(event) => setGraceHours(event.target.value)}
 								aria-invalid={!validHours}
 							/>
-						</WebhookField>
+						</FormField>
 						{rotate.error ? (
 							<p role="alert" className="text-sm text-destructive">
 								{rotate.error.message}

@@ -10,13 +10,7 @@ import type { TemplatePreview } from "@dokploy/server/services/webhook-preview";
 import { customTemplateVariables } from "@dokploy/server/webhooks/templates/custom-variables";
 import { useTranslation } from "next-i18next/pages";
 import { useEffect, useRef, useState } from "react";
-import {
-	Select,
-	SelectContent,
-	SelectItem,
-	SelectTrigger,
-	SelectValue,
-} from "@/components/ui/select";
+import { OptionSelect } from "@/components/shared/option-select";
 import { Textarea } from "@/components/ui/textarea";
 import { eventKey } from "./format";
 
@@ -122,18 +116,15 @@ export const TemplateEditor = ({
 			<div className="flex flex-col gap-1.5" aria-live="polite">
 				<div className="flex items-center justify-between gap-2">
 					<span className="text-sm font-medium">{t("templateEditor.preview")}</span>
-					<Select value={event} onValueChange={(next) => setEvent(next as WebhookEvent)}>
-						<SelectTrigger className="w-44" aria-label={t("templateEditor.previewEvent")}>
-							<SelectValue />
-						</SelectTrigger>
-						<SelectContent>
-							{deploymentEventNames.map((name) => (
-								<SelectItem key={name} value={name}>
-									{t(`events.${eventKey(name)}`)}
-								</SelectItem>
-							))}
-						</SelectContent>
-					</Select>
+					<OptionSelect
+						value={event}
+						onChange={setEvent}
+						label={t("templateEditor.previewEvent")}
+						options={deploymentEventNames.map((name) => ({
+							value: name,
+							label: t(`events.${eventKey(name)}`),
+						}))}
+					/>
 				</div>
 				{failure ? (
 					<p role="alert" className="text-xs text-destructive">

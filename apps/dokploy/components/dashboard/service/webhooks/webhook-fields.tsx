@@ -3,19 +3,13 @@ import { deploymentEventNames } from "@dokploy/server/lifecycle/types";
 import { webhookTemplateTypes } from "@dokploy/server/webhooks/templates/types";
 import { useTranslation } from "next-i18next/pages";
 import { Controller, type UseFormReturn, useWatch } from "react-hook-form";
+import { FormField } from "@/components/shared/form-field";
+import { SelectField } from "@/components/shared/select-field";
 import { Checkbox } from "@/components/ui/checkbox";
 import { Input } from "@/components/ui/input";
-import {
-	Select,
-	SelectContent,
-	SelectItem,
-	SelectTrigger,
-	SelectValue,
-} from "@/components/ui/select";
 import { Switch } from "@/components/ui/switch";
 import { eventKey } from "./format";
 import { TemplateIcon } from "./template-icon";
-import { WebhookField } from "./webhook-field";
 import type { WebhookFormInput, WebhookFormOutput } from "./webhook-form-schema";
 
 export type WebhookFormApi = UseFormReturn<WebhookFormInput, unknown, WebhookFormOutput>;
@@ -27,10 +21,17 @@ export const WebhookFields = ({ form, idPrefix }: { form: WebhookFormApi; idPref
 	const url = useWatch({ control: form.control, name: "url" });
 	const templateType = useWatch({ control: form.control, name: "templateType" });
 
+	// Alike by shape only with ServiceFields: each field is a FormField around its own control.
 	return (
 		<div className="grid gap-4 sm:grid-cols-2">
 			<div className="sm:col-span-2">
-				<WebhookField id={id("name")} field="name" label={t("form.name")} error={errors.name}>
+				<FormField
+					namespace="webhook"
+					id={id("name")}
+					field="name"
+					label={t("form.name")}
+					error={errors.name}
+				>
 					<Input
 						id={id("name")}
 						placeholder={t("form.namePlaceholder")}
@@ -38,10 +39,11 @@ export const WebhookFields = ({ form, idPrefix }: { form: WebhookFormApi; idPref
 						data-testid="webhook-name"
 						{...form.register("name")}
 					/>
-				</WebhookField>
+				</FormField>
 			</div>
 			<div className="sm:col-span-2">
-				<WebhookField
+				<FormField
+					namespace="webhook"
 					id={id("url")}
 					field="url"
 					label={t("form.url")}
@@ -57,36 +59,25 @@ export const WebhookFields = ({ form, idPrefix }: { form: WebhookFormApi; idPref
 						data-testid="webhook-url"
 						{...form.register("url")}
 					/>
-				</WebhookField>
+				</FormField>
 			</div>
-			<WebhookField
-				id={id("templateType")}
+			<SelectField
+				form={form}
 				field="templateType"
+				id={id("templateType")}
+				testId="webhook-template"
+				namespace="webhook"
 				label={t("form.template")}
 				hint={t(`templateDescriptions.${templateType}`)}
-			>
-				<Controller
-					control={form.control}
-					name="templateType"
-					render={({ field }) => (
-						<Select value={field.value} onValueChange={field.onChange}>
-							<SelectTrigger id={id("templateType")} data-testid="webhook-template">
-								<SelectValue />
-							</SelectTrigger>
-							<SelectContent>
-								{webhookTemplateTypes.map((type) => (
-									<SelectItem key={type} value={type} data-testid={`template-option-${type}`}>
-										<span className="flex items-center gap-2">
-											<TemplateIcon type={type} />
-											{t(`templates.${type}`)}
-										</span>
-									</SelectItem>
-								))}
-							</SelectContent>
-						</Select>
-					)}
-				/>
-			</WebhookField>
+				options={webhookTemplateTypes}
+				optionTestId={(type) => `template-option-${type}`}
+				renderOption={(type) => (
+					<span className="flex items-center gap-2">
+						<TemplateIcon type={type} />
+						{t(`templates.${type}`)}
+					</span>
+				)}
+			/>
 			<div className="flex items-center gap-2 self-end pb-2">
 				<Controller
 					control={form.control}
