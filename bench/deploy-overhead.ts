@@ -25,15 +25,20 @@ const RUNS = benchSetting("BENCH_RUNS", 3);
 await preparePipeline();
 
 const applicationWith = async (webhooks: number) => {
-	const { service } = await createTestService("application", { buildCommand: "true" });
+	const { service, organizationId } = await createTestService("application", {
+		buildCommand: "true",
+	});
 	for (let index = 0; index < webhooks; index++) {
-		await createWebhook({
-			applicationId: service.id,
-			name: `bench ${index}`,
-			url: `https://localhost:1/hook-${index}`,
-			templateType: index % 2 === 0 ? "generic" : "slack",
-			events: ["deployment.started", "deployment.success"],
-		});
+		await createWebhook(
+			{
+				applicationId: service.id,
+				name: `bench ${index}`,
+				url: `https://localhost:1/hook-${index}`,
+				templateType: index % 2 === 0 ? "generic" : "slack",
+				events: ["deployment.started", "deployment.success"],
+			},
+			organizationId,
+		);
 	}
 	return service.id;
 };

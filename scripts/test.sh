@@ -24,6 +24,8 @@ ensure_snippet_tools
 
 say "Type check"
 pnpm exec turbo run typecheck --output-logs=errors-only
+# The benchmarks, scripts and test config belong to no package: the root tsconfig checks them.
+pnpm exec tsc --noEmit -p tsconfig.json
 say "Lint (Biome)"
 pnpm exec biome ci .
 say "Dead code (knip)"

@@ -51,14 +51,14 @@ export const unfinishedSummary = async () => {
 
 /** An application with `urls.length` webhooks, each subscribed to deployment.started. */
 export const applicationWithWebhooks = async (urls: string[]) => {
-	const { service } = await createTestService("application", { buildCommand: "true" });
+	const { service, organizationId } = await createTestService("application", {
+		buildCommand: "true",
+	});
 	for (const [index, url] of urls.entries()) {
-		await createWebhook({
-			applicationId: service.id,
-			name: `bench ${index}`,
-			url,
-			events: ["deployment.started"],
-		});
+		await createWebhook(
+			{ applicationId: service.id, name: `bench ${index}`, url, events: ["deployment.started"] },
+			organizationId,
+		);
 	}
 	return service.id;
 };

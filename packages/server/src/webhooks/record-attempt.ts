@@ -67,15 +67,18 @@ const updateWebhook = (delivery: WebhookDelivery, record: RecordedAttempt) => {
  * delivery is counted as finished explicitly (and is never deleted here: it is not finished in
  * the statement's snapshot).
  */
-const pruneFinished = (delivery: WebhookDelivery, keep = DELIVERIES_KEPT_PER_WEBHOOK) =>
+const pruneFinished = (delivery: WebhookDelivery) =>
+	// The cut-off is the newest finished delivery that no longer fits beside `delivery` and the
+	// others kept; both the cut-off and the deletion read the partial index of finished rows, so
+	// the cost does not grow with the webhook's backlog of pending deliveries.
 	sql`delete from webhook_deliveries
 		where "webhookId" = ${delivery.webhookId} and "status" in ('success', 'failed')
-		and "deliveryId" not in (
-			select "deliveryId" from webhook_deliveries
-			where "webhookId" = ${delivery.webhookId}
-				and ("status" in ('success', 'failed') or "deliveryId" = ${delivery.deliveryId})
+		and ("createdAt", "deliveryId") <= (
+			select "createdAt", "deliveryId" from webhook_deliveries
+			where "webhookId" = ${delivery.webhookId} and "status" in ('success', 'failed')
+				and "deliveryId" <> ${delivery.deliveryId}
 			order by "createdAt" desc, "deliveryId" desc
-			limit ${keep}::integer)`;
+			offset ${DELIVERIES_KEPT_PER_WEBHOOK - 1}::integer limit 1)`;
 
 export const recordAttempt = async (delivery: WebhookDelivery, record: RecordedAttempt) => {
 	const finished = record.status !== "retrying";

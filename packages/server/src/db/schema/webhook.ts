@@ -101,6 +101,11 @@ export const webhookDeliveries = pgTable(
 	(table) => [
 		index("webhook_deliveries_webhookId_createdAt_idx").on(table.webhookId, table.createdAt),
 		index("webhook_deliveries_status_idx").on(table.status),
+		// The finished deliveries of a webhook, newest first: pruning to the newest 100 reads only
+		// these, however many deliveries of the webhook are still pending.
+		index("webhook_deliveries_finished_idx")
+			.on(table.webhookId, table.createdAt, table.deliveryId)
+			.where(sql`"status" in ('success', 'failed')`),
 	],
 );
 

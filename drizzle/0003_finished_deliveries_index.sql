@@ -1,0 +1,1 @@
+CREATE INDEX "webhook_deliveries_finished_idx" ON "webhook_deliveries" USING btree ("webhookId","createdAt","deliveryId") WHERE "status" in ('success', 'failed');
