@@ -7,20 +7,18 @@ import { getAuth } from "@dokploy/server/auth/auth";
 import { closeDatabase } from "@dokploy/server/db/client";
 import { migrateDatabase } from "@dokploy/server/db/migrate";
 import { wireLifecycleListeners } from "@dokploy/server/runtime/start-process";
-import { createDeployment, createDeploymentCompose } from "@dokploy/server/services/deployment";
 import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { uniqueSuffix } from "./__test__/organizations";
 import {
-	insertMember,
-	insertOrganization,
+	type Caller,
 	type SignedUpOwner,
-	signUpOwner,
-	uniqueSuffix,
-} from "./__test__/organizations";
+	serviceInput,
+	setUpTwoOrganizations,
+	type TwoOrganizations,
+} from "./__test__/two-organizations";
 import { anonymousContext, type CallerContext, createContextFromHeaders } from "./context";
 import { createCaller } from "./root";
-
-type Caller = ReturnType<typeof createCaller>;
 
 const expectCode = async (call: () => Promise<unknown>, code: TRPCError["code"]) => {
 	const outcome = await call().then(
@@ -36,51 +34,19 @@ const expectCode = async (call: () => Promise<unknown>, code: TRPCError["code"])
 	expect((outcome.rejected as TRPCError).code).toBe(code);
 };
 
-const serviceInput = (projectId: string, label: string) => ({
-	projectId,
-	name: label,
-	appName: `${label}-${uniqueSuffix()}`,
-	buildCommand: "echo built",
-});
-
 describe("tRPC authorization", () => {
 	let ownerA: SignedUpOwner;
 	let a: Caller;
 	let b: Caller;
 	let memberOfA: Caller;
-	let ids: {
-		projectId: string;
-		applicationId: string;
-		composeId: string;
-		deploymentId: string;
-		composeDeploymentId: string;
-	};
+	let ids: TwoOrganizations["ids"];
 
 	beforeAll(async () => {
 		if (!process.env.DATABASE_URL) throw new Error("Set DATABASE_URL to a test database");
 		await migrateDatabase();
 		// Deployments below emit lifecycle events, which need their listeners.
 		wireLifecycleListeners();
-		ownerA = await signUpOwner("owner-a");
-		a = createCaller(ownerA.caller);
-		const organizationB = await insertOrganization("Organization B");
-		b = createCaller(await insertMember(organizationB, "owner", "owner-b"));
-		memberOfA = createCaller(await insertMember(ownerA.organizationId, "member", "member-a"));
-
-		const project = await a.project.create({ name: "Project A" });
-		const application = await a.application.create(serviceInput(project.projectId, "app-a"));
-		const compose = await a.compose.create(serviceInput(project.projectId, "stack-a"));
-		const deployment = await createDeployment(application.id, { trigger: { type: "manual" } });
-		const composeDeployment = await createDeploymentCompose(compose.id, {
-			trigger: { type: "manual" },
-		});
-		ids = {
-			projectId: project.projectId,
-			applicationId: application.id,
-			composeId: compose.id,
-			deploymentId: deployment.deploymentId,
-			composeDeploymentId: composeDeployment.deploymentId,
-		};
+		({ ownerA, a, b, memberOfA, ids } = await setUpTwoOrganizations());
 	});
 
 	afterAll(async () => {

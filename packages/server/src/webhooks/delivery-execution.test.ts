@@ -1,19 +1,14 @@
 // biome-ignore-all lint/suspicious/noTemplateCurlyInString: custom templates use ${variable} placeholders.
 import { readFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
-import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { createTestOrganization, createTestService, waitFor } from "../__test__/fixtures";
-import { getDatabase } from "../db/client";
 import type { Deployment } from "../db/schema/deployment";
-import { applicationWebhooks } from "../db/schema/webhook";
-import type { CreateWebhookInput } from "../db/schema/webhook-api";
 import { requestDeploymentCancel } from "../deployments/cancel-bus";
 import { cancelQueuedDeployment, enqueueDeployment } from "../deployments/queue";
 import type { DeploymentEventName, ServiceType, TriggerType } from "../lifecycle/types";
-import { updateService } from "../services/service";
 import { createWebhook } from "./__test__/as-owner";
-import { deliveriesOf, deploy, deployAndFinish, waitForDeployment } from "./__test__/deliveries";
+import { deploy, waitForDeployment } from "./__test__/deliveries";
 import { useWebhookEngine } from "./__test__/engine";
 import { useReceiverRoutes } from "./__test__/routes";
 
@@ -199,117 +194,5 @@ describe("a deployment cancelled before it started", () => {
 		const bodies = (await target.waitForRequests(2)).map((request) => JSON.parse(request.body));
 		const fromQueue = bodies.find((body) => body.deployment.id === queued);
 		expect(fromQueue.cancellation).toEqual({ reason: "Not needed", stage: "queued", logs: "" });
-	});
-});
-
-describe("templates delivered as rendered bodies", () => {
-	const serviceWithWebhook = async (
-		buildCommand: string,
-		webhook: Pick<CreateWebhookInput, "templateType" | "customTemplate" | "events">,
-	) => {
-		const target = route();
-		const created = await createTestService("application", {
-			buildCommand,
-			domains: ["shop.example.com", "www.shop.example.com"],
-		});
-		const { webhook: saved } = await createWebhook({
-			applicationId: created.ref.id,
-			name: "T",
-			url: target.url,
-			...webhook,
-		});
-		return { ...created, target, webhookId: saved.webhookId };
-	};
-
-	it("sends a Slack Block Kit message with the error excerpt for a failed deployment", async () => {
-		const { ref, service, project, target } = await serviceWithWebhook(
-			"for i in $(seq 1 80); do echo line-$i; done; exit 3",
-			{ templateType: "slack", events: ["deployment.failed"] },
-		);
-		const deploymentId = await deploy(ref);
-		const [request] = await target.waitForRequests(1);
-		const body = JSON.parse(request!.body);
-		expect(body.text).toBe(`❌ Deployment failed: ${service.name} (${project.name})`);
-		const [attachment] = body.attachments;
-		expect(attachment.color).toBe("#ef4444");
-		const blocks = attachment.blocks as Array<{ type: string; elements?: Array<{ url: string }> }>;
-		expect(blocks[0]).toMatchObject({
-			type: "header",
-			text: { text: `❌ Deployment failed: ${service.name}` },
-		});
-		const text = JSON.stringify(blocks);
-		expect(text).toContain("*Error during build*");
-		expect(text).toContain("Build failed: the command exited with code 3.");
-		expect(text).toContain("line-80");
-		const actions = blocks.find((block) => block.type === "actions");
-		expect(actions?.elements?.map((button) => button.url)).toEqual([
-			expect.stringContaining(`deploymentId=${deploymentId}`),
-			"https://shop.example.com",
-		]);
-	});
-
-	it("sends the flat n8n object with the whole generic payload under data", async () => {
-		const { ref, service, project, target } = await serviceWithWebhook("true", {
-			templateType: "n8n",
-			events: ["deployment.success"],
-		});
-		const deploymentId = await deploy(ref);
-		const [request] = await target.waitForRequests(1);
-		const body = JSON.parse(request!.body);
-		expect(body).toMatchObject({
-			event: "deployment.success",
-			status: "done",
-			isTest: false,
-			deploymentId,
-			applicationId: service.id,
-			applicationName: service.name,
-			projectName: project.name,
-			domains: "shop.example.com, www.shop.example.com",
-			branch: "main",
-			triggeredBy: "user",
-			triggeredByUserId: "user-1",
-			errorMessage: null,
-		});
-		expect(body.data).toMatchObject({
-			event: "deployment.success",
-			deployment: { id: deploymentId },
-		});
-	});
-
-	it("renders a custom template with escaped names and the domains as an array", async () => {
-		const template =
-			'{"app": "${applicationName}", "domains": ${domains}, "summary": "${applicationName} on ${domains} (${event})"}';
-		const { ref, organizationId, target } = await serviceWithWebhook("true", {
-			templateType: "custom",
-			customTemplate: template,
-			events: ["deployment.success"],
-		});
-		const name = 'Shop "β" \\ 🚀\nline two';
-		await updateService(ref, organizationId, { name });
-		await deploy(ref);
-		const [request] = await target.waitForRequests(1);
-		expect(JSON.parse(request!.body)).toStrictEqual({
-			app: name,
-			domains: ["shop.example.com", "www.shop.example.com"],
-			summary: `${name} on shop.example.com, www.shop.example.com (deployment.success)`,
-		});
-	});
-
-	it("logs a failed delivery and sends nothing when a stored custom template no longer renders", async () => {
-		const { ref, target, webhookId } = await serviceWithWebhook("true", {
-			templateType: "custom",
-			customTemplate: '{"app": "${applicationName}"}',
-			events: ["deployment.success"],
-		});
-		// Only possible behind the service's back, e.g. a hand-edited row.
-		await getDatabase()
-			.update(applicationWebhooks)
-			.set({ customTemplate: '{"app": "${nope}"}' })
-			.where(eq(applicationWebhooks.webhookId, webhookId));
-		expect((await deployAndFinish(ref)).status).toBe("done");
-		const [delivery] = await deliveriesOf(webhookId);
-		expect(delivery).toMatchObject({ status: "failed", attemptCount: 0, body: "" });
-		expect(delivery!.lastError).toMatch(/^The custom template could not be rendered: /);
-		expect(target.requests()).toHaveLength(0);
 	});
 });

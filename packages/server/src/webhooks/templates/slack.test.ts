@@ -7,14 +7,7 @@ import {
 	buildWebhookPayload,
 	type WebhookPayload,
 } from "../payload";
-import {
-	escapeMrkdwn,
-	fitText,
-	formatDuration,
-	renderSlackBody,
-	type SlackWebhookBody,
-	slackLimits,
-} from "./slack";
+import { renderSlackBody, type SlackWebhookBody, slackLimits } from "./slack";
 
 const baseUrl = "https://dokploy.example.com";
 const now = new Date("2025-03-01T12:00:00.000Z");
@@ -278,38 +271,5 @@ describe("renderSlackBody", () => {
 
 		expect(limitViolations(body)).toEqual([]);
 		expect(JSON.parse(JSON.stringify(body))).toEqual(body);
-	});
-});
-
-describe("formatDuration", () => {
-	it("formats hours, minutes and seconds, skipping empty units", () => {
-		const withDuration = (duration: number | null, event: WebhookPayload["event"]) =>
-			formatDuration(
-				payloadFor(event, (p) => {
-					p.deployment.duration = duration;
-				}),
-			);
-
-		expect(withDuration(3725, "deployment.success")).toBe("1h 2m 5s");
-		expect(withDuration(3600, "deployment.success")).toBe("1h 0s");
-		expect(withDuration(0, "deployment.failed")).toBe("0s");
-		expect(withDuration(null, "deployment.started")).toBe("running");
-		expect(withDuration(null, "deployment.cancelled")).toBeNull();
-	});
-});
-
-describe("fitText", () => {
-	it("returns text within the limit unchanged, only escaped", () => {
-		expect(fitText("a<b", 10, { escape: escapeMrkdwn })).toBe("a&lt;b");
-	});
-
-	it("cuts at the end by default and keeps the tail when asked, ellipsis included in the limit", () => {
-		expect(fitText("abcdefghij", 5)).toBe("abcd…");
-		expect(fitText("abcdefghij", 5, { keep: "end" })).toBe("…ghij");
-	});
-
-	it("never splits an emoji or an escaped entity", () => {
-		expect(fitText("😀😀😀", 4)).toBe("😀…");
-		expect(fitText("a<<<", 6, { escape: escapeMrkdwn })).toBe("a&lt;…");
 	});
 });
