@@ -41,6 +41,9 @@ const WEBHOOKS_PER_SERVICE = 25;
 const burstDeployments = (events: number) =>
 	Math.max(1, Math.round(events / (2 * WEBHOOKS_PER_SERVICE)));
 
+/** The requests a burst of `count` deployments makes: started and done, to every webhook. */
+const burstRequests = (count: number) => count * 2 * WEBHOOKS_PER_SERVICE;
+
 const receivedOk = (context: FaultContext) =>
 	context.receiver.received.filter((request) => request.status === 200).length;
 
@@ -55,11 +58,16 @@ const burst = async (context: FaultContext, buildCommand = "true") => {
 	return { scenario, count };
 };
 
-const afterReceiving = async (context: FaultContext, count: number) => {
-	const start = receivedOk(context);
+/**
+ * Waits until `count` requests have been answered since `base` (the count when the burst
+ * began), or the whole burst (`total`) has: on a quick machine a burst can be over before a
+ * fault's later step, which then comes after it instead of waiting for requests that never come.
+ */
+const untilReceived = async (context: FaultContext, base: number, count: number, total: number) => {
+	const target = base + Math.min(count, total);
 	await waitUntil(
-		`${count} more requests`,
-		async () => receivedOk(context) - start >= count,
+		`${count} requests of the burst`,
+		async () => receivedOk(context) >= target,
 		600_000,
 	);
 };
@@ -87,9 +95,12 @@ export const faults: Fault[] = [
 		run: async (context) => {
 			const { scenario, count } = await burst(context);
 			const workers = await twoWorkerProcesses(context);
+			const base = receivedOk(context);
 			await scenario.deploy(count);
 			for (const victim of [0, 1]) {
-				await afterReceiving(context, Math.round(context.events / 4));
+				// The first kill a quarter into the burst, the second halfway.
+				const share = Math.round((context.events / 4) * (victim + 1));
+				await untilReceived(context, base, share, burstRequests(count));
 				await workers[victim]!.kill();
 				workers[victim] = await startWorkers(context.workerEnv());
 			}
@@ -116,8 +127,9 @@ export const faults: Fault[] = [
 		run: async (context) => {
 			const { scenario, count } = await burst(context);
 			const workers = [await startWorkers(context.workerEnv())];
+			const base = receivedOk(context);
 			await scenario.deploy(count);
-			await afterReceiving(context, Math.round(context.events / 3));
+			await untilReceived(context, base, Math.round(context.events / 3), burstRequests(count));
 			context.postgres.restart();
 			return { scenario, workers };
 		},
