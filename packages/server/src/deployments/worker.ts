@@ -13,6 +13,8 @@ import path from "node:path";
 import { DelayedError, type Job, Worker } from "bullmq";
 import { nanoid } from "nanoid";
 import { serverConfig } from "../lib/config";
+import { retryWhileDatabaseIsAway } from "../lib/database-errors";
+import { NotFoundError } from "../lib/errors";
 import { logger } from "../lib/logger";
 import { buildsDir } from "../lib/paths";
 import { createRedisConnection, sharedRedis } from "../lib/redis";
@@ -43,6 +45,19 @@ export interface DeploymentWorkerOptions {
 }
 
 const SHUTDOWN_REASON = "Interrupted: the worker building it shut down";
+
+/**
+ * A restart of PostgreSQL must not fail the deployments under way: every database step of a
+ * job waits for it to come back, for as long as a claim is kept alive meanwhile.
+ */
+const whileDatabaseIsAway = <T>(step: (attempt: number) => Promise<T>) =>
+	retryWhileDatabaseIsAway(step, { forMs: 60_000 });
+
+const findDeploymentOrNull = (deploymentId: string) =>
+	findDeploymentById(deploymentId).catch((error: unknown) => {
+		if (error instanceof NotFoundError) return null;
+		throw error;
+	});
 
 const readOptions = (options: DeploymentWorkerOptions) => ({
 	concurrency: options.concurrency ?? serverConfig().deployments.concurrency,
@@ -95,22 +110,23 @@ export const startDeploymentWorker = async (options: DeploymentWorkerOptions = {
 
 	const runDeployment = async (job: Job<DeploymentJobData>) => {
 		const { service: ref, trigger, title, branch, commitHash } = job.data;
+		const deploymentId = job.id!;
 		// A row with this id already means it was cancelled while queued.
-		if (await findDeploymentById(job.id!).catch(() => null)) return;
-		const service = await findServiceUnscoped(ref);
+		if (await whileDatabaseIsAway(() => findDeploymentOrNull(deploymentId))) return;
+		const service = await whileDatabaseIsAway(() => findServiceUnscoped(ref));
 		const start = ref.type === "application" ? createDeployment : createDeploymentCompose;
-		const deployment = await start(ref.id, {
-			deploymentId: job.id!,
-			title,
-			trigger,
-			branch,
-			commitHash,
-		});
+		const deployment = await whileDatabaseIsAway(
+			async (attempt) =>
+				// A start whose connection dropped at commit may have happened: then its row is there.
+				(attempt > 1 ? await findDeploymentOrNull(deploymentId) : null) ??
+				start(ref.id, { deploymentId, title, trigger, branch, commitHash }),
+		);
 		const controller = new AbortController();
-		running.set(deployment.deploymentId, controller);
+		running.set(deploymentId, controller);
 		try {
 			// A cancel may have landed between the insert and the registration above.
-			if ((await findDeploymentById(deployment.deploymentId)).status !== "running") return;
+			const current = await whileDatabaseIsAway(() => findDeploymentById(deploymentId));
+			if (current.status !== "running") return;
 			const outcome = await runBuild({
 				command: service.buildCommand,
 				cwd: path.join(buildsDir(), service.appName),
@@ -120,45 +136,49 @@ export const startDeploymentWorker = async (options: DeploymentWorkerOptions = {
 				signal: controller.signal,
 				onSpawn: async (pid) => {
 					const recorded = await describeBuildProcess(pid);
-					if (recorded) await recordBuildProcess(deployment.deploymentId, recorded);
+					if (recorded) await recordBuildProcess(deploymentId, recorded);
 				},
 				env: {
-					DOKPLOY_DEPLOYMENT_ID: deployment.deploymentId,
+					DOKPLOY_DEPLOYMENT_ID: deploymentId,
 					DOKPLOY_APP_NAME: service.appName,
 					DOKPLOY_BRANCH: deployment.branch ?? "",
 					DOKPLOY_COMMIT: deployment.commitHash ?? "",
 				},
 			});
-			if (outcome.kind === "success") {
-				await updateDeploymentStatus(deployment.deploymentId, "done");
-			} else if (outcome.kind === "cancelled") {
-				// A user's cancel is recorded already; a shutdown is recorded here.
-				const reason = controller.signal.reason;
-				await cancelDeployment(
-					deployment.deploymentId,
-					typeof reason === "string" ? reason : SHUTDOWN_REASON,
-				);
-			} else {
-				await updateDeploymentStatus(deployment.deploymentId, "error", {
+			// Each of these moves the status only from running, so a repeat after a lost commit is a no-op.
+			await whileDatabaseIsAway(() => {
+				if (outcome.kind === "success") return updateDeploymentStatus(deploymentId, "done");
+				if (outcome.kind === "cancelled") {
+					// A user's cancel is recorded already; a shutdown is recorded here.
+					const reason = controller.signal.reason;
+					return cancelDeployment(
+						deploymentId,
+						typeof reason === "string" ? reason : SHUTDOWN_REASON,
+					);
+				}
+				return updateDeploymentStatus(deploymentId, "error", {
 					errorMessage: describeOutcome(outcome, settings.buildTimeoutMs),
 					errorStage: outcome.kind === "spawn_error" ? "deploy" : "build",
 				});
-			}
+			});
 		} finally {
-			running.delete(deployment.deploymentId);
+			running.delete(deploymentId);
 		}
 	};
 
 	/**
-	 * The job threw (the database went away mid-build, say): its deployment ends as failed. If
+	 * The job threw (the database stayed away longer than the retries, say): its deployment ends
+	 * as failed. If
 	 * even that cannot be written, the released claim lets recovery finish it later.
 	 */
 	const endFailedJob = async (job: Job<DeploymentJobData>, error: unknown) => {
 		const message = error instanceof Error ? error.message : String(error);
-		await updateDeploymentStatus(job.id!, "error", {
-			errorMessage: `The deployment job failed: ${message}`,
-			errorStage: "deploy",
-		}).catch((cause: unknown) =>
+		await whileDatabaseIsAway(() =>
+			updateDeploymentStatus(job.id!, "error", {
+				errorMessage: `The deployment job failed: ${message}`,
+				errorStage: "deploy",
+			}),
+		).catch((cause: unknown) =>
 			logger.warn({ err: cause, jobId: job.id }, "could not record a failed deployment job"),
 		);
 	};

@@ -44,7 +44,8 @@ export const countDeliveries = (expectedIds: string[], received: ReceivedWebhook
 	return { received: delivered.size, lost: expected.size - delivered.size, duplicates };
 };
 
-export const countStuck = (
+/** Deployments that did not end as the fault allows, each with exactly one terminal event. */
+export const stuckDeployments = (
 	outcomes: DeploymentOutcome[],
 	allowed: (outcome: DeploymentOutcome) => boolean,
 ) =>
@@ -54,7 +55,13 @@ export const countStuck = (
 			outcome.status === "running" ||
 			!allowed(outcome) ||
 			outcome.terminalPerWebhook.some((count) => count !== 1),
-	).length;
+	);
+
+/** A line for the results: what a stuck deployment ended as, so a failed run says why. */
+export const describeStuck = (outcome: DeploymentOutcome) =>
+	`deployment ${outcome.deploymentId}: ${outcome.status ?? "no row"}` +
+	(outcome.cancelReason ? ` (${outcome.cancelReason})` : "") +
+	`, terminal events per webhook ${JSON.stringify([...new Set(outcome.terminalPerWebhook)])}`;
 
 /** Processes whose environment names one of these deployments: builds that outlived the test. */
 export const countOrphanBuilds = (deploymentIds: string[]) => {

@@ -69,7 +69,9 @@ mkdirSync(settings.DOKPLOY_DATA_DIR, { recursive: true });
 
 const { migrateDatabase } = await import("../db/migrate");
 const { wireLifecycleListeners } = await import("../runtime/start-process");
-const { countDeliveries, countOrphanBuilds, countStuck } = await import("./checks");
+const { countDeliveries, countOrphanBuilds, describeStuck, stuckDeployments } = await import(
+	"./checks"
+);
 const { faults } = await import("./faults");
 const { settle } = await import("./scenario");
 
@@ -103,18 +105,19 @@ try {
 			0,
 		);
 		const counted = countDeliveries(expectedIds, receiver.received);
+		const stuck = stuckDeployments(outcomes, fault.allowed);
 		const result: FaultResult = {
 			fault: fault.name,
 			expected,
 			received: counted.received,
 			lost: expected - counted.received,
 			duplicates: counted.duplicates,
-			stuckDeployments: countStuck(outcomes, fault.allowed),
+			stuckDeployments: stuck.length,
 			orphanProcesses: countOrphanBuilds(scenario.deploymentIds),
 			deployments: outcomes.length,
 			durationMs: Date.now() - started,
 			crashedProcesses: unexpectedDeaths.length - deathsBefore,
-			notes: timedOut ? [timedOut] : [],
+			notes: [...(timedOut ? [timedOut] : []), ...stuck.slice(0, 5).map(describeStuck)],
 		};
 		console.log(JSON.stringify(result));
 		results.push(result);

@@ -53,6 +53,7 @@ export const startPostgres = async (dir: string) => {
 		url: `postgres://postgres@127.0.0.1:${port}/postgres`,
 		restart: () => ctl("restart"),
 		stop: () => ctl("stop"),
+		start: () => ctl("start"),
 	};
 };
 
