@@ -1,7 +1,8 @@
 /**
  * Writes the figures of bench/results/*.json (after) and bench/results/before/*.json (the same
  * benchmarks run on the engine before the performance work) into bench/README.md, between the
- * `figures` markers, so that no figure in the README is ever typed by hand.
+ * `figures` markers, and the fault suite's (faults-small.json, faults.json) between the `faults`
+ * markers, so that no figure in the README is ever typed by hand.
  *
  *   pnpm bench:summary
  */
@@ -68,12 +69,63 @@ const section = names
 	})
 	.join("\n");
 
+interface FaultRun {
+	size: { events: number };
+	ranAt?: string;
+	partial?: boolean;
+	faults: {
+		fault: string;
+		expected: number;
+		received: number;
+		lost: number;
+		duplicates: number;
+		stuckDeployments: number;
+		orphanProcesses: number;
+		durationMs: number;
+	}[];
+}
+
+const faultRun = (path: string) =>
+	existsSync(here(path)) ? (JSON.parse(readFileSync(here(path), "utf8")) as FaultRun) : null;
+
+const faultSection = () => {
+	const runs = [faultRun("./results/faults-small.json"), faultRun("./results/faults.json")];
+	const names = [...new Set(runs.flatMap((run) => run?.faults.map((f) => f.fault) ?? []))];
+	const cell = (run: FaultRun | null, name: string) => {
+		const f = run?.faults.find((fault) => fault.fault === name);
+		if (!f) return "not run";
+		const figures = [f.expected, f.received, f.lost, f.duplicates, f.stuckDeployments];
+		return `${[...figures, f.orphanProcesses].join(" / ")} (${Math.round(f.durationMs / 1000)} s)`;
+	};
+	const describe = (run: FaultRun | null, file: string) =>
+		run
+			? `\`${file}\`: ${run.size.events.toLocaleString("en")} events per burst, ran ${run.ranAt?.slice(0, 16).replace("T", " ") ?? "at an unrecorded time"} UTC${run.partial ? ", **partial run**" : ""}`
+			: `\`${file}\`: not run yet`;
+	return [
+		`${describe(runs[0]!, "faults-small.json")}; ${describe(runs[1]!, "faults.json")}.`,
+		"Each cell: expected / received / lost / duplicates / stuck / orphans (duration).",
+		"",
+		"| fault | small | full |",
+		"| --- | --- | --- |",
+		...names.map((name) => `| ${name} | ${cell(runs[0]!, name)} | ${cell(runs[1]!, name)} |`),
+		"",
+	].join("\n");
+};
+
+/** Replaces what lies between `<!-- name:start -->` and `<!-- name:end -->`. */
+const between = (text: string, name: string, content: string) => {
+	const start = `<!-- ${name}:start -->`;
+	const end = `<!-- ${name}:end -->`;
+	const [head, rest] = text.split(start);
+	const tail = rest?.split(end)[1];
+	if (head === undefined || tail === undefined) throw new Error(`README.md has no ${start} … ${end}`);
+	return `${head}${start}\n${content}${end}${tail}`;
+};
+
 const readmePath = here("./README.md");
 const readme = readFileSync(readmePath, "utf8");
-const start = "<!-- figures:start -->";
-const end = "<!-- figures:end -->";
-const [head, rest] = readme.split(start);
-const tail = rest?.split(end)[1];
-if (head === undefined || tail === undefined) throw new Error(`README.md has no ${start} … ${end}`);
-writeFileSync(readmePath, `${head}${start}\n${section}${end}${tail}`);
+writeFileSync(
+	readmePath,
+	between(between(readme, "figures", section), "faults", faultSection()),
+);
 console.log("bench/README.md figures updated");
