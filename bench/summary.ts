@@ -118,14 +118,12 @@ const between = (text: string, name: string, content: string) => {
 	const end = `<!-- ${name}:end -->`;
 	const [head, rest] = text.split(start);
 	const tail = rest?.split(end)[1];
-	if (head === undefined || tail === undefined) throw new Error(`README.md has no ${start} … ${end}`);
+	if (head === undefined || tail === undefined)
+		throw new Error(`README.md has no ${start} … ${end}`);
 	return `${head}${start}\n${content}${end}${tail}`;
 };
 
 const readmePath = here("./README.md");
 const readme = readFileSync(readmePath, "utf8");
-writeFileSync(
-	readmePath,
-	between(between(readme, "figures", section), "faults", faultSection()),
-);
+writeFileSync(readmePath, between(between(readme, "figures", section), "faults", faultSection()));
 console.log("bench/README.md figures updated");

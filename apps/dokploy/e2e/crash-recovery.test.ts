@@ -1,5 +1,5 @@
 /**
- * Crash recovery with real worker processes (server/workers.ts), a private Redis and a real
+ * Crash recovery with real, compiled worker processes (runtime/workers-main.ts), a private Redis and a real
  * HTTPS receiver: whatever kills a worker, each deployment ends with exactly one terminal event,
  * its build is stopped, and its service's lane goes on without waiting for BullMQ's stalled-job
  * detection.

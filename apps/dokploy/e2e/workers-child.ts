@@ -1,15 +1,12 @@
 /**
- * server/workers.ts as a real child process in a process group of its own, so that a test can
+ * The compiled workers process (as `pnpm --filter dokploy workers` runs it) as a real child process in a process group of its own, so that a test can
  * kill it the way an operator's `kill -9 -<pgid>` or a crashed container would.
  */
 import { type ChildProcess, spawn } from "node:child_process";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
+import { compiledWorkers } from "@dokploy/server/__test__/compiled-workers";
 import { settlesWithin } from "@dokploy/server/webhooks/__test__/hang-guard";
 import { collectOutput } from "./child-output";
 
-const appDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-const workersScript = path.join(appDir, "server", "workers.ts");
 /** Only there so that a hang fails with a message instead of the test timeout. */
 const START_GUARD_MS = 30_000;
 
@@ -23,8 +20,9 @@ export interface WorkersChild {
 }
 
 export const startWorkersChild = async (env: NodeJS.ProcessEnv): Promise<WorkersChild> => {
-	const child = spawn(process.execPath, ["--import", "tsx", workersScript], {
-		cwd: appDir,
+	const workers = compiledWorkers();
+	const child = spawn(workers.command, workers.args, {
+		cwd: workers.cwd,
 		env,
 		detached: true,
 		stdio: ["ignore", "pipe", "pipe"],

@@ -1,12 +1,11 @@
 /**
- * server/workers.ts, the workers-only process operators start to scale out, run as a real
- * process: it refuses the embedded database, and against PostgreSQL and Redis it builds a
+ * The workers-only process operators start to scale out (`pnpm --filter dokploy workers`),
+ * compiled and run as a real process: it refuses the embedded database, and against PostgreSQL and Redis it builds a
  * deployment that another process (this test, which runs no worker) queued, and delivers the
  * webhook of it.
  */
 import { type ChildProcess, spawn } from "node:child_process";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
+import { compiledWorkers } from "@dokploy/server/__test__/compiled-workers";
 import { useTestEnvironment } from "@dokploy/server/__test__/environment";
 import { createTestService, waitFor } from "@dokploy/server/__test__/fixtures";
 import { closeDatabase } from "@dokploy/server/db/client";
@@ -33,8 +32,6 @@ const privateRedisUrl = () => {
 // Set before anything connects: every Redis connection of this process reads it when opened.
 process.env.REDIS_URL = privateRedisUrl();
 
-const appDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-const workersScript = path.join(appDir, "server", "workers.ts");
 /** Only there so that a hang fails with a message instead of the test timeout. */
 const HANG_GUARD_MS = 20_000;
 
@@ -45,8 +42,9 @@ interface WorkersProcess {
 }
 
 const startWorkersProcess = (env: NodeJS.ProcessEnv): WorkersProcess => {
-	const child = spawn(process.execPath, ["--import", "tsx", workersScript], {
-		cwd: appDir,
+	const workers = compiledWorkers();
+	const child = spawn(workers.command, workers.args, {
+		cwd: workers.cwd,
 		env,
 		stdio: ["ignore", "pipe", "pipe"],
 	});

@@ -1,13 +1,14 @@
 /**
- * The product under test, as processes: `server/workers.ts` children, each in its own process
- * group (killed with `kill -9 -<pgid>` as a crash would), and the receiver process.
+ * The product under test, as processes: compiled workers processes (as `pnpm --filter dokploy
+ * workers` runs them), each in its own process group (killed with `kill -9 -<pgid>` as a crash
+ * would), and the receiver process.
  */
 import { type ChildProcess, fork, spawn } from "node:child_process";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { compiledWorkers } from "../__test__/compiled-workers";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const appDir = path.resolve(here, "../../../../apps/dokploy");
 
 export interface Workers {
 	pid: number;
@@ -32,8 +33,9 @@ export const startWorkers = async (env: NodeJS.ProcessEnv) => {
 
 const spawnWorkers = (env: NodeJS.ProcessEnv) =>
 	new Promise<Workers>((resolve, reject) => {
-		const child = spawn(process.execPath, ["--import", "tsx", "server/workers.ts"], {
-			cwd: appDir,
+		const workers = compiledWorkers();
+		const child = spawn(workers.command, workers.args, {
+			cwd: workers.cwd,
 			env,
 			detached: true,
 			stdio: ["ignore", "pipe", "pipe"],

@@ -1,7 +1,8 @@
 /**
  * The fault suite (issue 9): six faults against real PostgreSQL, Redis, worker processes
- * (server/workers.ts) and an HTTPS receiver in its own process, each checked for lost and
- * duplicated webhooks, stuck deployments and orphaned builds. Writes bench/results/faults.json.
+ * (compiled, as operators run them) and an HTTPS receiver in its own process, each checked for
+ * lost and duplicated webhooks, stuck deployments and orphaned builds. Writes
+ * bench/results/faults.json.
  *
  *   pnpm test:faults              # small: about 1,000 events per burst, short outages
  *   pnpm test:faults --full       # 10,000 events per burst, the issue's outages (20 s, 60 s)

@@ -29,7 +29,7 @@ const connectionLost = new Set([
  * server is shutting down or starting (SQLSTATE class 08, 57P01-57P03). The same statement may
  * well succeed a moment later.
  */
-export const isTransientDatabaseError = (error: unknown): boolean =>
+const isTransientDatabaseError = (error: unknown): boolean =>
 	someCause(
 		error,
 		(code) =>

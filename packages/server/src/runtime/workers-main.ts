@@ -1,9 +1,11 @@
 /**
- * Workers only, without the dashboard: start more of these against the same PostgreSQL and
- * Redis to scale out. PGlite is a single-process database, so this needs DATABASE_URL.
+ * The workers-only process, without the dashboard: start more of these against the same
+ * PostgreSQL and Redis to scale out (`pnpm --filter dokploy workers`, which runs it compiled,
+ * see scripts/build-workers.mjs). PGlite is a single-process database, so this needs
+ * DATABASE_URL.
  */
-import { logger } from "@dokploy/server/lib/logger";
-import { startProcess } from "@dokploy/server/runtime/start-process";
+import { logger } from "../lib/logger";
+import { startProcess } from "./start-process";
 
 if (!process.env.DATABASE_URL) {
 	console.error(
