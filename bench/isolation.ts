@@ -39,9 +39,13 @@ const healthyP99 = async (applicationId: string) => {
 	// A fresh workers process each time: no attempt of an earlier case is still hanging.
 	const workers = await startWorkers(1);
 	await receiver.take();
+	// The receiver's count runs on since it started (hanging requests are never counted).
+	const arrivedBefore = (await receiver.count()).total;
 	const { committed } = await emitAtRate([applicationId], RATE, SECONDS);
 	const deadline = Date.now() + 30_000;
-	while ((await receiver.count()).total < committed.size && Date.now() < deadline) await sleep(50);
+	while ((await receiver.count()).total - arrivedBefore < committed.size && Date.now() < deadline) {
+		await sleep(50);
+	}
 	const { arrivals } = await receiver.take();
 	const latencies = arrivals
 		.filter(([deploymentId]) => committed.has(deploymentId))
