@@ -6,7 +6,7 @@
  * One statement is one round trip and atomic without a transaction around it.
  */
 import { eq, type SQL, sql } from "drizzle-orm";
-import { getDatabase } from "../db/client";
+import { executePrepared, getDatabase } from "../db/client";
 import { type WebhookAttempt, type WebhookDelivery, webhookDeliveries } from "../db/schema/webhook";
 import { type DeliveryStatusAfterAttempt, retryDelaysMs } from "./retry-policy";
 
@@ -93,7 +93,7 @@ export const recordAttempt = async (delivery: WebhookDelivery, record: RecordedA
 					rest.map((step, index) => sql`${sql.raw(`step${index + 1}`)} as (${step})`),
 					sql`, `,
 				)} ${first}`;
-	await getDatabase().execute(statement);
+	await executePrepared(statement);
 };
 
 /** A delivery that waits for the rate limit: nothing was sent, so it is no attempt. */
