@@ -108,6 +108,34 @@ describe("templates delivered as rendered bodies", () => {
 		});
 	});
 
+	it("gives each webhook of a service the body of its own template, custom ones included", async () => {
+		const { ref } = await createTestService("application", { buildCommand: "true" });
+		const templates: Pick<CreateWebhookInput, "templateType" | "customTemplate">[] = [
+			{ templateType: "custom", customTemplate: '{"who": "first", "event": "${event}"}' },
+			{ templateType: "custom", customTemplate: '{"who": "second", "event": "${event}"}' },
+			{ templateType: "generic" },
+			{ templateType: "generic" },
+		];
+		const targets = templates.map(() => route());
+		for (const [index, template] of templates.entries()) {
+			await createWebhook({
+				applicationId: ref.id,
+				name: `W${index}`,
+				url: targets[index]!.url,
+				events: ["deployment.started"],
+				...template,
+			});
+		}
+		const deploymentId = await deploy(ref);
+		const bodies = await Promise.all(
+			targets.map(async (target) => JSON.parse((await target.waitForRequests(1))[0]!.body)),
+		);
+		expect(bodies[0]).toStrictEqual({ who: "first", event: "deployment.started" });
+		expect(bodies[1]).toStrictEqual({ who: "second", event: "deployment.started" });
+		expect(bodies[2].deployment.id).toBe(deploymentId);
+		expect(bodies[3]).toStrictEqual(bodies[2]);
+	});
+
 	it("logs a failed delivery and sends nothing when a stored custom template no longer renders", async () => {
 		const { ref, target, webhookId } = await serviceWithWebhook("true", {
 			templateType: "custom",

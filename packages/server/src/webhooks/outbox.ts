@@ -30,11 +30,28 @@ type WebhookToRender = {
 	[K in keyof typeof renderingColumns]: (typeof applicationWebhooks.$inferSelect)[K];
 };
 
-/** Renders one webhook's body; a template that cannot render yields a failed delivery. */
+/**
+ * Renders each distinct template once per event: a body depends on the event and the template
+ * alone, so webhooks that share a format (most of them, generic or Slack) share its body.
+ */
+const bodyRenderer = (payload: ReturnType<typeof buildWebhookPayload>) => {
+	const bodies = new Map<string, string>();
+	return (webhook: WebhookToRender) => {
+		const key = `${webhook.templateType}\u0000${webhook.customTemplate ?? ""}`;
+		let body = bodies.get(key);
+		if (body === undefined) {
+			body = renderWebhookBody(webhook.templateType, payload, webhook.customTemplate);
+			bodies.set(key, body);
+		}
+		return body;
+	};
+};
+
+/** One webhook's delivery row; a template that cannot render yields a failed delivery. */
 const deliveryFor = (
 	webhook: WebhookToRender,
 	event: DeploymentLifecycleEvent,
-	payload: ReturnType<typeof buildWebhookPayload>,
+	render: (webhook: WebhookToRender) => string,
 ): NewDelivery => {
 	const deliveryId = nanoid();
 	const base = {
@@ -49,7 +66,7 @@ const deliveryFor = (
 	try {
 		return {
 			...base,
-			body: renderWebhookBody(webhook.templateType, payload, webhook.customTemplate),
+			body: render(webhook),
 		};
 	} catch (error) {
 		const message = `The ${webhook.templateType} template could not be rendered: ${(error as Error).message}`;
@@ -97,7 +114,8 @@ export const triggerWebhooks = async (tx: Transaction, event: DeploymentLifecycl
 		baseUrl: dashboardBaseUrl(),
 		triggerUserEmail: await findTriggerUserEmail(tx, event.deployment.triggeredBy),
 	});
-	const rows = webhooks.map((webhook) => deliveryFor(webhook, event, payload));
+	const render = bodyRenderer(payload);
+	const rows = webhooks.map((webhook) => deliveryFor(webhook, event, render));
 	await tx.insert(webhookDeliveries).values(rows);
 	const pending = rows.filter((row) => row.status !== "failed").map((row) => row.deliveryId!);
 	return async () => {
