@@ -48,7 +48,8 @@ const SHUTDOWN_REASON = "Interrupted: the worker building it shut down";
 
 /**
  * A restart of PostgreSQL must not fail the deployments under way: every database step of a
- * job waits for it to come back, for as long as a claim is kept alive meanwhile.
+ * job waits up to a minute for it to come back. The job's claim lives in Redis and is renewed
+ * meanwhile, so recovery leaves the deployment to this worker.
  */
 const whileDatabaseIsAway = <T>(step: (attempt: number) => Promise<T>) =>
 	retryWhileDatabaseIsAway(step, { forMs: 60_000 });
