@@ -99,6 +99,8 @@ export const triggerWebhooks = async (tx: Transaction, event: DeploymentLifecycl
 		event.service.type === "application"
 			? applicationWebhooks.applicationId
 			: applicationWebhooks.composeId;
+	// Both statements run as prepared ones (PostgreSQL parses and plans each shape once per
+	// connection): they are part of every deployment's transaction.
 	const webhooks = await tx
 		.select(renderingColumns)
 		.from(applicationWebhooks)
@@ -108,7 +110,9 @@ export const triggerWebhooks = async (tx: Transaction, event: DeploymentLifecycl
 				eq(applicationWebhooks.enabled, true),
 				arrayContains(applicationWebhooks.events, [event.name]),
 			),
-		);
+		)
+		.prepare("outbox_matching_webhooks")
+		.execute();
 	if (webhooks.length === 0) return undefined;
 	const payload = buildWebhookPayload(event, {
 		baseUrl: dashboardBaseUrl(),
@@ -116,7 +120,7 @@ export const triggerWebhooks = async (tx: Transaction, event: DeploymentLifecycl
 	});
 	const render = bodyRenderer(payload);
 	const rows = webhooks.map((webhook) => deliveryFor(webhook, event, render));
-	await tx.insert(webhookDeliveries).values(rows);
+	await tx.insert(webhookDeliveries).values(rows).prepare("outbox_deliveries").execute();
 	const pending = rows.filter((row) => row.status !== "failed").map((row) => row.deliveryId!);
 	return async () => {
 		try {
