@@ -21,6 +21,9 @@ type Result = Record<string, unknown> & {
 	targets: Record<string, { goal: string; met: boolean }>;
 };
 
+/** "2026-11-30 14:07 UTC" from an ISO timestamp. */
+const utcMinute = (iso: string) => `${iso.slice(0, 16).replace("T", " ")} UTC`;
+
 const read = (path: string): Result | null =>
 	existsSync(here(path)) ? (JSON.parse(readFileSync(here(path), "utf8")) as Result) : null;
 
@@ -53,7 +56,7 @@ const section = names
 		});
 		const describe = (result: Result | null) =>
 			result
-				? `${result.date.slice(0, 16).replace("T", " ")} UTC, ${result.runs} run(s), ${result.cpus} CPUs, load ${result.loadAverage1m}, settings \`${JSON.stringify(result.settings)}\``
+				? `${utcMinute(result.date)}, ${result.runs} run(s), ${result.cpus} CPUs, load ${result.loadAverage1m}, settings \`${JSON.stringify(result.settings)}\``
 				: "not measured";
 		return [
 			`### ${name}`,
@@ -99,7 +102,9 @@ const faultSection = () => {
 	};
 	const describe = (run: FaultRun | null, file: string) =>
 		run
-			? `\`${file}\`: ${run.size.events.toLocaleString("en")} events per burst, ran ${run.ranAt?.slice(0, 16).replace("T", " ") ?? "at an unrecorded time"} UTC${run.partial ? ", **partial run**" : ""}`
+			? `\`${file}\`: ${run.size.events.toLocaleString("en")} events per burst, ran ` +
+				`${run.ranAt ? utcMinute(run.ranAt) : "at an unrecorded time"}` +
+				(run.partial ? ", **partial run**" : "")
 			: `\`${file}\`: not run yet`;
 	return [
 		`${describe(runs[0]!, "faults-small.json")}; ${describe(runs[1]!, "faults.json")}.`,

@@ -1,7 +1,8 @@
 /**
  * The workers under test run as the product runs them when it scales out: each one is
  * `pnpm --filter dokploy workers` (packages/server/src/runtime/workers-main.ts, compiled)
- * against the same PostgreSQL and Redis, in its own process group so that stopping it stops everything it started.
+ * against the same PostgreSQL and Redis, in its own process group so that stopping it stops
+ * everything it started.
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";

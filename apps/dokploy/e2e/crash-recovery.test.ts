@@ -1,8 +1,8 @@
 /**
- * Crash recovery with real, compiled worker processes (runtime/workers-main.ts), a private Redis and a real
- * HTTPS receiver: whatever kills a worker, each deployment ends with exactly one terminal event,
- * its build is stopped, and its service's lane goes on without waiting for BullMQ's stalled-job
- * detection.
+ * Crash recovery with real, compiled worker processes (runtime/workers-main.ts), a private
+ * Redis and a real HTTPS receiver: whatever kills a worker, each deployment ends with exactly
+ * one terminal event, its build is stopped, and its service's lane goes on without waiting for
+ * BullMQ's stalled-job detection.
  */
 import { readFileSync } from "node:fs";
 import { useTestEnvironment } from "@dokploy/server/__test__/environment";

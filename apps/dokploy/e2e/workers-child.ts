@@ -1,6 +1,7 @@
 /**
- * The compiled workers process (as `pnpm --filter dokploy workers` runs it) as a real child process in a process group of its own, so that a test can
- * kill it the way an operator's `kill -9 -<pgid>` or a crashed container would.
+ * The compiled workers process (as `pnpm --filter dokploy workers` runs it) as a real child
+ * process in a process group of its own, so that a test can kill it the way an operator's
+ * `kill -9 -<pgid>` or a crashed container would.
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { compiledWorkers } from "@dokploy/server/__test__/compiled-workers";

@@ -1,8 +1,8 @@
 /**
  * The workers-only process operators start to scale out (`pnpm --filter dokploy workers`),
- * compiled and run as a real process: it refuses the embedded database, and against PostgreSQL and Redis it builds a
- * deployment that another process (this test, which runs no worker) queued, and delivers the
- * webhook of it.
+ * compiled and run as a real process: it refuses the embedded database, and against PostgreSQL
+ * and Redis it builds a deployment that another process (this test, which runs no worker)
+ * queued, and delivers the webhook of it.
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { compiledWorkers } from "@dokploy/server/__test__/compiled-workers";
