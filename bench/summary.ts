@@ -8,6 +8,7 @@
  */
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import type { FaultResult } from "../packages/server/src/faults/checks";
 
 const names = ["deploy-overhead", "latency", "throughput", "isolation", "backlog"] as const;
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
@@ -76,16 +77,7 @@ interface FaultRun {
 	size: { events: number };
 	ranAt?: string;
 	partial?: boolean;
-	faults: {
-		fault: string;
-		expected: number;
-		received: number;
-		lost: number;
-		duplicates: number;
-		stuckDeployments: number;
-		orphanProcesses: number;
-		durationMs: number;
-	}[];
+	faults: FaultResult[];
 }
 
 const faultRun = (path: string) =>
