@@ -153,6 +153,13 @@ ensure_chromium() {
 	export CHROMIUM_PATH=/usr/bin/chromium
 }
 
+# The screenshots (the docs' images among them) show the Slack template's emoji: without a
+# colour emoji font Chromium draws empty boxes. Installed where missing; its absence is no error.
+ensure_emoji_font() {
+	if command -v fc-list >/dev/null && fc-list | grep -qi emoji; then return; fi
+	apt_install fonts-noto-color-emoji || say "No emoji font: screenshots will show boxes for emoji"
+}
+
 # The documentation's snippets run in the tests: a Python receiver (standard library only) and
 # an openssl check. Installs Debian's packages where they are missing.
 ensure_snippet_tools() {

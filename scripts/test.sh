@@ -20,6 +20,7 @@ ensure_dependencies
 ensure_test_postgres "$WORK/pg"
 ensure_redis "$WORK/redis"
 ensure_chromium
+ensure_emoji_font
 ensure_snippet_tools
 
 say "Type check"
