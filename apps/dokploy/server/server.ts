@@ -1,7 +1,7 @@
 /**
  * The product's process: the dashboard (Next.js, built by `next build`) and the workers, in one
  * process so that the embedded PGlite database can serve both. With PostgreSQL, more worker
- * processes can be added with workers.ts.
+ * processes can be added with `pnpm --filter dokploy workers` (runtime/workers-main.ts).
  */
 import { createServer } from "node:http";
 import path from "node:path";
