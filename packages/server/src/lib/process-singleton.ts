@@ -15,6 +15,9 @@ export const processSingleton = <T>(key: string, create: () => T): T => {
 	return store.get(key) as T;
 };
 
-export const forgetProcessSingleton = (key: string) => {
-	registry.__dokploySingletons?.delete(key);
+/** Forgets a resource, so the next `processSingleton` call creates a new one. With `only`, only
+ * while that instance is the one stored (a late clean-up never drops its replacement). */
+export const forgetProcessSingleton = (key: string, only?: unknown) => {
+	const store = registry.__dokploySingletons;
+	if (only === undefined || store?.get(key) === only) store?.delete(key);
 };

@@ -5,24 +5,44 @@
  * says how far a delivery got.
  */
 import { Queue } from "bullmq";
-import { processSingleton } from "../lib/process-singleton";
+import { logger } from "../lib/logger";
+import { forgetProcessSingleton, processSingleton } from "../lib/process-singleton";
 import { createRedisConnection } from "../lib/redis";
 
 export const WEBHOOK_DELIVERIES_QUEUE = "webhook-deliveries";
+const QUEUE_SINGLETON = "webhook-deliveries-queue";
+
+const createDeliveriesQueue = () => {
+	const connection = createRedisConnection({
+		// Fail fast while Redis is away: the outbox row is safe, the reconciler retries.
+		enableOfflineQueue: false,
+		maxRetriesPerRequest: 1,
+	});
+	const queue = new Queue<{ deliveryId: string }>(WEBHOOK_DELIVERIES_QUEUE, {
+		connection,
+		defaultJobOptions: { removeOnComplete: true, removeOnFail: true, attempts: 1 },
+	});
+	// BullMQ keeps the outcome of a queue's set-up for the queue's whole life, and failing fast
+	// makes that set-up fail when Redis goes away in the middle of it: such a queue would refuse
+	// every later call until the process restarts. It is dropped instead, and the next call
+	// builds a new one (queue-set-up-cut.test.ts).
+	queue.waitUntilReady().catch((error: unknown) => {
+		logger.warn(
+			{ err: error },
+			"the webhook queue could not be set up; the next use builds it again",
+		);
+		forgetProcessSingleton(QUEUE_SINGLETON, queue);
+		void queue
+			.close()
+			.catch(() => undefined)
+			// BullMQ leaves a connection it was handed open.
+			.finally(() => connection.disconnect());
+	});
+	return queue;
+};
 
 export const webhookDeliveriesQueue = () =>
-	processSingleton(
-		"webhook-deliveries-queue",
-		() =>
-			new Queue<{ deliveryId: string }>(WEBHOOK_DELIVERIES_QUEUE, {
-				connection: createRedisConnection({
-					// Fail fast while Redis is away: the outbox row is safe, the reconciler retries.
-					enableOfflineQueue: false,
-					maxRetriesPerRequest: 1,
-				}),
-				defaultJobOptions: { removeOnComplete: true, removeOnFail: true, attempts: 1 },
-			}),
-	);
+	processSingleton(QUEUE_SINGLETON, createDeliveriesQueue);
 
 /**
  * How long a caller waits for a queue that has never connected (a process that started while
