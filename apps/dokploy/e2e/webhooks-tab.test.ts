@@ -4,8 +4,9 @@
  * deliveries succeed, see a failing receiver's delivery wait as "Retrying (1/3)", redeliver,
  * disable, then read the tab in German and in Persian (right to left).
  *
- * Every step leaves a screenshot in e2e/screenshots/ (git-ignored); the three the documentation
- * shows are also written to docs/webhooks/images/.
+ * Every step leaves a screenshot in e2e/screenshots/ (git-ignored). With DOCS_IMAGES=update, the
+ * three the documentation shows are also written to docs/webhooks/images/; a plain test run
+ * leaves the committed images alone.
  */
 import { mkdirSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -25,6 +26,7 @@ import { admin, startProduct } from "./product";
 const here = path.dirname(fileURLToPath(import.meta.url));
 const screenshotsDir = path.join(here, "screenshots");
 const docsImagesDir = path.resolve(here, "..", "..", "..", "docs", "webhooks", "images");
+const updateDocsImages = process.env.DOCS_IMAGES === "update";
 
 let product: Awaited<ReturnType<typeof startProduct>>;
 let receiver: Receiver;
@@ -33,7 +35,7 @@ let page: Page;
 
 const shoot = async (name: string, docsName?: string) => {
 	await page.screenshot({ path: path.join(screenshotsDir, `${name}.png`), fullPage: true });
-	if (docsName) await page.screenshot({ path: path.join(docsImagesDir, docsName), fullPage: true });
+	if (docsName && updateDocsImages) await page.screenshot({ path: path.join(docsImagesDir, docsName), fullPage: true });
 };
 
 const poll = <T>(read: () => T | Promise<T>) =>

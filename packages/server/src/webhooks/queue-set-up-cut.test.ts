@@ -22,9 +22,13 @@ describe("the delivery queue after Redis cut off its set-up", () => {
 		process.env.REDIS_URL = proxy.url;
 	});
 	afterAll(async () => {
-		await closeQueue(webhookDeliveriesQueue(), "webhook-deliveries-queue");
-		await proxy.close();
-		await redis.close();
+		try {
+			await closeQueue(webhookDeliveriesQueue(), "webhook-deliveries-queue");
+		} finally {
+			// Even when the queue is still the broken one (the test failed), Redis is not left behind.
+			await proxy.close();
+			await redis.close();
+		}
 	});
 
 	it("is built again, so deliveries are queued once Redis answers again", async () => {
