@@ -35,7 +35,8 @@ let page: Page;
 
 const shoot = async (name: string, docsName?: string) => {
 	await page.screenshot({ path: path.join(screenshotsDir, `${name}.png`), fullPage: true });
-	if (docsName && updateDocsImages) await page.screenshot({ path: path.join(docsImagesDir, docsName), fullPage: true });
+	if (docsName && updateDocsImages)
+		await page.screenshot({ path: path.join(docsImagesDir, docsName), fullPage: true });
 };
 
 const poll = <T>(read: () => T | Promise<T>) =>
@@ -165,6 +166,11 @@ describe("the Webhooks tab in Chromium", () => {
 		await deploy();
 		await showDeliveries("Team Slack");
 		await poll(deliveryStatuses).toEqual(["success", "success", "success"]);
+		// Three rows, one of them the test send, which the figures leave out and say so.
+		await poll(() => page.getByTestId("stats-total").textContent()).toBe("2");
+		await poll(() => page.getByTestId("webhook-stats").textContent()).toContain(
+			"Test sends are not counted.",
+		);
 		await page.getByTestId("delivery-row").first().getByTestId("expand-delivery").click();
 		await poll(() => page.getByTestId("delivery-body").textContent()).toContain("blocks");
 		await shoot("06-deliveries-succeeded", "deliveries-panel.png");

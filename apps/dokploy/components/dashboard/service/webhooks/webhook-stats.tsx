@@ -89,7 +89,10 @@ export const WebhookStats = ({ webhookId, locale }: { webhookId: string; locale:
 	const finished = data.succeeded + data.failed;
 	return (
 		<section className="flex flex-col gap-3" data-testid="webhook-stats">
-			<h4 className="text-sm font-medium">{t("stats.title")}</h4>
+			<div className="flex flex-col gap-1">
+				<h4 className="text-sm font-medium">{t("stats.title")}</h4>
+				<span className="text-xs text-muted-foreground">{t("stats.description")}</span>
+			</div>
 			<div className="grid grid-cols-2 gap-2 md:grid-cols-4">
 				<Figure
 					label={t("stats.total")}
