@@ -9,12 +9,11 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { useTestEnvironment } from "../__test__/environment";
 import { createTestService, waitFor } from "../__test__/fixtures";
+import { recordLifecycleEvents } from "../__test__/lifecycle-recorder";
 import { resetDeploymentQueue } from "../__test__/redis";
 import { closeDatabase } from "../db/client";
 import { migrateDatabase } from "../db/migrate";
 import { startPostgres } from "../faults/services";
-import { registerLifecycleListener, unregisterLifecycleListener } from "../lifecycle/emitter";
-import type { DeploymentLifecycleEvent } from "../lifecycle/types";
 import { findDeploymentById } from "../services/deployment";
 import { enqueueDeployment } from "./queue";
 import { startDeploymentWorker } from "./worker";
@@ -25,18 +24,13 @@ chmodSync(clusterDir, 0o755);
 const postgres = await startPostgres(path.join(clusterDir, "pg"));
 process.env.DATABASE_URL = postgres.url;
 useTestEnvironment("postgres");
-const events: DeploymentLifecycleEvent[] = [];
+const events = recordLifecycleEvents("restart-recorder");
 
 beforeAll(async () => {
 	await migrateDatabase();
 	await resetDeploymentQueue();
-	registerLifecycleListener("restart-recorder", async (_tx, event) => {
-		events.push(event);
-		return undefined;
-	});
 });
 afterAll(async () => {
-	unregisterLifecycleListener("restart-recorder");
 	await closeDatabase();
 	postgres.stop();
 	rmSync(clusterDir, { recursive: true, force: true });

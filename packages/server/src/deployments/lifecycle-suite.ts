@@ -9,14 +9,13 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type TestDriver, useTestEnvironment } from "../__test__/environment";
 import { createTestService, waitFor } from "../__test__/fixtures";
+import { recordLifecycleEvents } from "../__test__/lifecycle-recorder";
 import { isAlive } from "../__test__/process-alive";
 import { resetDeploymentQueue } from "../__test__/redis";
 import { getDatabase } from "../db/client";
 import { migrateDatabase } from "../db/migrate";
 import { apiFindDeployment, deployment as deploymentTable } from "../db/schema/deployment";
 import { sharedRedis } from "../lib/redis";
-import { registerLifecycleListener, unregisterLifecycleListener } from "../lifecycle/emitter";
-import type { DeploymentLifecycleEvent } from "../lifecycle/types";
 import {
 	DEPLOYMENTS_KEPT_PER_SERVICE,
 	findDeploymentById,
@@ -34,7 +33,7 @@ import { startDeploymentWorker } from "./worker";
 
 export const describeDeploymentLifecycle = (driver: TestDriver) => {
 	const { dataDir } = useTestEnvironment(driver);
-	const events: DeploymentLifecycleEvent[] = [];
+	const events = recordLifecycleEvents("test-recorder");
 	let worker: Awaited<ReturnType<typeof startDeploymentWorker>>;
 
 	const finished = async (deploymentId: string) => {
@@ -58,10 +57,6 @@ export const describeDeploymentLifecycle = (driver: TestDriver) => {
 	beforeAll(async () => {
 		await migrateDatabase();
 		await resetDeploymentQueue();
-		registerLifecycleListener("test-recorder", async (_tx, event) => {
-			events.push(event);
-			return undefined;
-		});
 		worker = await startDeploymentWorker({
 			concurrency: 3,
 			buildTimeoutMs: 3_000,
@@ -71,7 +66,6 @@ export const describeDeploymentLifecycle = (driver: TestDriver) => {
 	});
 
 	afterAll(async () => {
-		unregisterLifecycleListener("test-recorder");
 		await worker?.close();
 	});
 

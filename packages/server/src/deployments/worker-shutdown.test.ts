@@ -3,30 +3,24 @@
  * cancelled, with one deployment.cancelled, instead of leaving it running for recovery.
  */
 
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { useTestEnvironment } from "../__test__/environment";
 import { createTestService, waitFor } from "../__test__/fixtures";
+import { recordLifecycleEvents } from "../__test__/lifecycle-recorder";
 import { isAlive } from "../__test__/process-alive";
 import { resetDeploymentQueue } from "../__test__/redis";
 import { migrateDatabase } from "../db/migrate";
-import { registerLifecycleListener, unregisterLifecycleListener } from "../lifecycle/emitter";
-import type { DeploymentLifecycleEvent } from "../lifecycle/types";
 import { findDeploymentById } from "../services/deployment";
 import { enqueueDeployment } from "./queue";
 import { startDeploymentWorker } from "./worker";
 
 useTestEnvironment("postgres");
-const events: DeploymentLifecycleEvent[] = [];
+const events = recordLifecycleEvents("shutdown-recorder");
 
 beforeAll(async () => {
 	await migrateDatabase();
 	await resetDeploymentQueue();
-	registerLifecycleListener("shutdown-recorder", async (_tx, event) => {
-		events.push(event);
-		return undefined;
-	});
 });
-afterAll(() => unregisterLifecycleListener("shutdown-recorder"));
 
 describe("a worker shutting down mid-build", () => {
 	it("stops the build and records the deployment as cancelled, with one terminal event", async () => {
