@@ -169,8 +169,7 @@ export const startDeploymentWorker = async (options: DeploymentWorkerOptions = {
 
 	/**
 	 * The job threw (the database stayed away longer than the retries, say): its deployment ends
-	 * as failed. If
-	 * even that cannot be written, the released claim lets recovery finish it later.
+	 * as failed. If even that cannot be written, the released claim lets recovery finish it later.
 	 */
 	const endFailedJob = async (job: Job<DeploymentJobData>, error: unknown) => {
 		const message = error instanceof Error ? error.message : String(error);
